@@ -1,0 +1,33 @@
+package io.kubegen.runtime.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Helpers that keep secrets out of messages and {@code toString()}. Stateless and thread-safe. */
+final class Redaction {
+  static final String REDACTED = "<redacted>";
+
+  private Redaction() {}
+
+  /** The URI with any user info (a proxy password, say) replaced by {@code <redacted>}. */
+  static String uri(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri.toString();
+    }
+    try {
+      return new URI(uri.getScheme(), REDACTED, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+    } catch (URISyntaxException e) {
+      return uri.getScheme() + "://" + REDACTED + "@" + uri.getHost();
+    }
+  }
+
+  /** A user-supplied URL string, with anything before an {@code @} in the authority cut out. */
+  static String text(String url) {
+    int at = url.indexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int schemeEnd = url.indexOf("://");
+    return (schemeEnd >= 0 && schemeEnd < at ? url.substring(0, schemeEnd + 3) : "") + REDACTED + url.substring(at);
+  }
+}

@@ -1,0 +1,121 @@
+package io.kubegen.runtime.config;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Builds the {@link SSLContext} of a {@link RestConfig}: trust from the CA bundle (only that
+ * bundle, as client-go does), from nothing at all when TLS verification is skipped, or from the
+ * JDK's default trust store; and a key manager for the client certificate and key. Stateless and
+ * thread-safe.
+ */
+final class TlsContexts {
+  private TlsContexts() {}
+
+  /**
+   * @param ca the CA bundle or null
+   * @param clientCert the client certificate chain or null
+   * @param clientKey the client key or null; present exactly when {@code clientCert} is
+   */
+  static SSLContext create(PemSource ca, boolean insecure, PemSource clientCert, PemSource clientKey) {
+    TrustManager[] trustManagers = insecure
+        ? new TrustManager[] {InsecureTrustManager.INSTANCE}
+        : trustManagers(ca);
+    KeyManager[] keyManagers = clientCert == null ? null : keyManagers(clientCert, clientKey);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers, trustManagers, new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new KubeConfigException("cannot create a TLS context: " + e.getMessage(), e);
+    }
+  }
+
+  private static TrustManager[] trustManagers(PemSource ca) {
+    try {
+      KeyStore trustStore = null;
+      if (ca != null) {
+        List<X509Certificate> certificates = Pem.certificates(ca.read(), ca.describe());
+        trustStore = emptyKeyStore();
+        for (int i = 0; i < certificates.size(); i++) {
+          trustStore.setCertificateEntry("ca-" + i, certificates.get(i));
+        }
+      }
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trustStore);
+      return factory.getTrustManagers();
+    } catch (GeneralSecurityException e) {
+      throw new KubeConfigException(ca.describe() + ": cannot build a trust store (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static KeyManager[] keyManagers(PemSource certSource, PemSource keySource) {
+    List<X509Certificate> chain = Pem.certificates(certSource.read(), certSource.describe());
+    PrivateKey key = Pem.privateKey(keySource.read(), keySource.describe());
+    requireMatch(chain.get(0), key, certSource, keySource);
+    char[] password = "in-memory".toCharArray(); // protects nothing: the store never leaves memory
+    try {
+      KeyStore keyStore = emptyKeyStore();
+      keyStore.setKeyEntry("client", key, password, chain.toArray(new X509Certificate[0]));
+      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      factory.init(keyStore, password);
+      return factory.getKeyManagers();
+    } catch (GeneralSecurityException e) {
+      // The cause could describe the key; leave it out.
+      throw new KubeConfigException(keySource.describe() + ": the key cannot be used for TLS ("
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Signs a probe with the key and verifies it with the certificate, so a mixed-up pair fails early. */
+  private static void requireMatch(X509Certificate certificate, PrivateKey key, PemSource certSource, PemSource keySource) {
+    String algorithm = switch (key.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      case "Ed25519", "EdDSA" -> "Ed25519";
+      case "Ed448" -> "Ed448";
+      default -> null;
+    };
+    if (algorithm == null) {
+      throw new KubeConfigException(keySource.describe() + ": unsupported key algorithm " + key.getAlgorithm());
+    }
+    boolean matches;
+    try {
+      byte[] probe = "kubegen key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      matches = verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      matches = false;
+    }
+    if (!matches) {
+      throw new KubeConfigException(keySource.describe() + ": the private key does not belong to the certificate in "
+          + certSource.describe());
+    }
+  }
+
+  private static KeyStore emptyKeyStore() throws GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try {
+      store.load(null, null);
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException(e);
+    }
+    return store;
+  }
+}
