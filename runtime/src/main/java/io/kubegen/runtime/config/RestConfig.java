@@ -76,7 +76,7 @@ public final class RestConfig {
     PemSource ca = pem(b.caData, b.caFile, b, "caData", "caFile");
     if (insecureSkipTlsVerify && ca != null) {
       throw new KubeConfigException(ca.label()
-          + ": a CA cannot be combined with insecure-skip-tls-verify; remove one of them");
+          + ": cannot be combined with insecure-skip-tls-verify; remove one of them");
     }
     PemSource cert = pem(b.clientCertData, b.clientCertFile, b, "clientCertData", "clientCertFile");
     PemSource key = pem(b.clientKeyData, b.clientKeyFile, b, "clientKeyData", "clientKeyFile");
