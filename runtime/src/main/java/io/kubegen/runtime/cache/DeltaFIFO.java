@@ -1,0 +1,246 @@
+package io.kubegen.runtime.cache;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A queue of per-key delta lists with client-go's DeltaFIFO rules:
+ * <ul>
+ *   <li>each key waits at most once; its deltas accumulate in order until it is popped;</li>
+ *   <li>two consecutive {@code DELETED} deltas collapse into one, keeping the one that is not a
+ *       tombstone;</li>
+ *   <li>{@link #replace} queues {@code REPLACED} for every listed object and a {@code DELETED}
+ *       {@link DeletedFinalStateUnknown} for every known or queued key missing from the list;</li>
+ *   <li>{@link #resync()} queues {@code SYNC} for every known object whose key has nothing queued;</li>
+ *   <li>{@link #delete} of an object neither known nor queued is ignored;</li>
+ *   <li>{@link #pop} hands a key's deltas to the processor exactly once, putting them back if it
+ *       throws {@link RequeueException} and nothing newer arrived;</li>
+ *   <li>{@link #hasSynced()} once everything queued by the first replace has been popped.</li>
+ * </ul>
+ * "Known" objects are those in {@code knownObjects} (the informer's indexer), which the consumer
+ * updates as it processes deltas. Thread-safe; see {@link DeltaQueue}.
+ *
+ * @param <T> the object type
+ */
+public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
+  private final Map<String, List<Delta<T>>> items = new HashMap<>();
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
+
+  /**
+   * A queue keyed by {@code keyFunction}; {@code knownObjects} (may be null) is the store the
+   * consumer keeps up to date, used for delete detection on replace and for resync.
+   */
+  public DeltaFIFO(KeyFunction<T> keyFunction, Store<T> knownObjects) {
+    super(keyFunction, knownObjects);
+  }
+
+  @Override
+  protected void queueAction(DeltaType type, Object obj) {
+    String key = keyOf(obj);
+    Object value = transformed(type, obj);
+    List<Delta<T>> deltas = items.get(key);
+    if (deltas == null) {
+      deltas = new ArrayList<>(2);
+      items.put(key, deltas);
+      queue.addLast(key);
+    }
+    deltas.add(new Delta<>(type, value));
+    collapseDuplicateDeletes(deltas);
+    notEmpty.signal();
+  }
+
+  private static <T> void collapseDuplicateDeletes(List<Delta<T>> deltas) {
+    int n = deltas.size();
+    if (n < 2) {
+      return;
+    }
+    Delta<T> a = deltas.get(n - 2);
+    Delta<T> b = deltas.get(n - 1);
+    if (a.type() == DeltaType.DELETED && b.type() == DeltaType.DELETED) {
+      deltas.remove(n - 1);
+      if (!b.isFinalStateUnknown()) {
+        deltas.set(n - 2, b);
+      }
+    }
+  }
+
+  @Override
+  protected boolean hasQueued(String key) {
+    return items.containsKey(key);
+  }
+
+  @Override
+  public void replace(List<T> objects, String resourceVersion) {
+    lock.lock();
+    try {
+      Set<String> keys = new HashSet<>(objects.size() * 2);
+      for (T obj : objects) {
+        String key = keyOf(obj);
+        keys.add(key);
+        queueAction(DeltaType.REPLACED, obj);
+      }
+      int deletions = 0;
+      // queued (not yet processed) objects missing from the new list
+      for (Map.Entry<String, List<Delta<T>>> e : new ArrayList<>(items.entrySet())) {
+        if (keys.contains(e.getKey())) {
+          continue;
+        }
+        queueAction(DeltaType.DELETED, new DeletedFinalStateUnknown<>(e.getKey(), newestObject(e.getValue())));
+        deletions++;
+      }
+      // processed objects missing from the new list, with nothing queued
+      if (knownObjects != null) {
+        for (String key : knownObjects.listKeys()) {
+          if (keys.contains(key) || items.containsKey(key)) {
+            continue;
+          }
+          T last = knownObjects.getByKey(key).orElse(null);
+          queueAction(DeltaType.DELETED, new DeletedFinalStateUnknown<>(key, last));
+          deletions++;
+        }
+      }
+      if (!populated) {
+        populated = true;
+        initialPopulationCount = keys.size() + deletions;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void resync() {
+    lock.lock();
+    try {
+      if (knownObjects == null) {
+        return;
+      }
+      for (String key : knownObjects.listKeys()) {
+        if (items.containsKey(key)) {
+          continue;
+        }
+        Optional<T> obj = knownObjects.getByKey(key);
+        obj.ifPresent(o -> queueAction(DeltaType.SYNC, o));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean pop(DeltaProcessor<T> processor) throws Exception {
+    lock.lock();
+    try {
+      while (queue.isEmpty()) {
+        if (closed) {
+          return false;
+        }
+        notEmpty.await();
+      }
+      if (closed) {
+        return false;
+      }
+      String key = queue.pollFirst();
+      boolean isInInitialList = !(populated && initialPopulationCount == 0);
+      if (initialPopulationCount > 0) {
+        initialPopulationCount--;
+      }
+      List<Delta<T>> deltas = items.remove(key);
+      try {
+        processor.process(List.copyOf(deltas), isInInitialList);
+      } catch (RequeueException e) {
+        if (!items.containsKey(key)) {
+          items.put(key, deltas);
+          queue.addLast(key);
+        }
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Queues {@code deltas} for their key unless the key already has deltas waiting. */
+  public void addIfNotPresent(List<Delta<T>> deltas) {
+    if (deltas.isEmpty()) {
+      throw new IllegalArgumentException("no deltas");
+    }
+    lock.lock();
+    try {
+      populated = true;
+      String key = keyOf(deltas.get(deltas.size() - 1).object());
+      if (items.containsKey(key)) {
+        return;
+      }
+      items.put(key, new ArrayList<>(deltas));
+      queue.addLast(key);
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The deltas waiting for {@code key} (a copy), empty if none. */
+  public List<Delta<T>> deltasOf(String key) {
+    lock.lock();
+    try {
+      return List.copyOf(items.getOrDefault(key, List.of()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<T> list() {
+    lock.lock();
+    try {
+      List<T> out = new ArrayList<>(items.size());
+      for (List<Delta<T>> deltas : items.values()) {
+        T obj = newestObject(deltas);
+        if (obj != null) {
+          out.add(obj);
+        }
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<String> listKeys() {
+    lock.lock();
+    try {
+      return new ArrayList<>(queue);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<T> getByKey(String key) {
+    lock.lock();
+    try {
+      List<Delta<T>> deltas = items.get(key);
+      return deltas == null ? Optional.empty() : Optional.ofNullable(newestObject(deltas));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int size() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.kubegen.runtime.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class IndexerTest {
+  private static final IndexFunction<Thing> BY_VALUE = t -> t.getValue() == null ? List.of() : List.of(t.getValue());
+  private static final IndexFunction<Thing> BY_LABELS = t -> new ArrayList<>(t.getMetadata().getLabels().values());
+
+  @Test
+  void keysAreNamespaceSlashNameOrJustName() {
+    assertThat(Cache.metaNamespaceKey(Thing.of("ns", "a", "1", "x"))).isEqualTo("ns/a");
+    assertThat(Cache.metaNamespaceKey(Thing.of(null, "node1", "1", "x"))).isEqualTo("node1");
+    assertThat(Cache.metaNamespaceKey(new DeletedFinalStateUnknown<>("ns/gone", null))).isEqualTo("ns/gone");
+    assertThat(Cache.splitMetaNamespaceKey("ns/a")).containsExactly("ns", "a");
+    assertThat(Cache.splitMetaNamespaceKey("a")).containsExactly("", "a");
+    assertThatThrownBy(() -> Cache.splitMetaNamespaceKey("a/b/c")).hasMessageContaining("a/b/c");
+    assertThatThrownBy(() -> Cache.metaNamespaceKey(Thing.of("ns", null, "1", "x"))).hasMessageContaining("metadata.name");
+    assertThatThrownBy(() -> Cache.metaNamespaceKey("str")).hasMessageContaining("java.lang.String");
+  }
+
+  @Test
+  void crudAndNamespaceIndex() {
+    Indexer<Thing> idx = Cache.newIndexer(Map.of("value", BY_VALUE));
+    idx.add(Thing.of("a", "one", "1", "red"));
+    idx.add(Thing.of("a", "two", "1", "blue"));
+    idx.add(Thing.of("b", "three", "1", "red"));
+    assertThat(idx.listKeys()).containsExactlyInAnyOrder("a/one", "a/two", "b/three");
+    assertThat(idx.byIndex(Cache.NAMESPACE_INDEX, "a")).extracting(Thing::describe)
+        .containsExactlyInAnyOrder("a/one@1=red", "a/two@1=blue");
+    assertThat(idx.indexKeys("value", "red")).containsExactlyInAnyOrder("a/one", "b/three");
+    assertThat(idx.index("value", Thing.of("z", "q", "1", "red"))).hasSize(2);
+    assertThat(idx.listIndexFuncValues("value")).containsExactlyInAnyOrder("red", "blue");
+
+    idx.update(Thing.of("a", "one", "2", "blue"));
+    assertThat(idx.indexKeys("value", "red")).containsExactly("b/three");
+    assertThat(idx.indexKeys("value", "blue")).containsExactlyInAnyOrder("a/one", "a/two");
+    assertThat(idx.getByKey("a/one")).map(Thing::describe).hasValue("a/one@2=blue");
+
+    idx.delete(Thing.of("b", "three", "1", "red"));
+    assertThat(idx.listIndexFuncValues("value")).containsExactly("blue");
+    idx.delete(new DeletedFinalStateUnknown<>("a/two", null));
+    assertThat(idx.listKeys()).containsExactly("a/one");
+    assertThat(idx.get(Thing.of("a", "one", "9", "?"))).isPresent();
+  }
+
+  @Test
+  void replaceRebuildsIndexesAndLateIndexersSeeExistingObjects() {
+    Indexer<Thing> idx = Cache.newIndexer(Map.of("value", BY_VALUE));
+    idx.add(Thing.of("a", "old", "1", "red"));
+    idx.replace(List.of(Thing.of("a", "n1", "5", "green"), Thing.of("c", "n2", "5", "green")), "5");
+    assertThat(idx.listKeys()).containsExactlyInAnyOrder("a/n1", "c/n2");
+    assertThat(idx.byIndex("value", "red")).isEmpty();
+    assertThat(idx.byIndex("value", "green")).hasSize(2);
+    idx.addIndexers(Map.of("ns-copy", Cache.namespaceIndexFunction()));
+    assertThat(idx.indexKeys("ns-copy", "c")).containsExactly("c/n2");
+    assertThatThrownBy(() -> idx.addIndexers(Map.of("value", BY_VALUE))).hasMessageContaining("already registered");
+    assertThatThrownBy(() -> idx.byIndex("nope", "x")).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void multiValueIndexes() {
+    Indexer<Thing> idx = Cache.newIndexer(Map.of("labels", BY_LABELS));
+    idx.add(Thing.of("a", "x", "1", "v", Map.of("k1", "p", "k2", "q")));
+    idx.add(Thing.of("a", "y", "1", "v", Map.of("k1", "q")));
+    assertThat(idx.indexKeys("labels", "q")).containsExactlyInAnyOrder("a/x", "a/y");
+    idx.update(Thing.of("a", "x", "2", "v", Map.of("k1", "r")));
+    assertThat(idx.indexKeys("labels", "q")).containsExactly("a/y");
+    assertThat(idx.indexKeys("labels", "p")).isEmpty();
+    assertThat(idx.listIndexFuncValues("labels")).containsExactlyInAnyOrder("q", "r");
+  }
+
+  @Test
+  void indexesStayExactUnderConcurrentUpdatesAndReplace() throws Exception {
+    Indexer<Thing> idx = Cache.newIndexer(Map.of("value", BY_VALUE));
+    int writers = 4;
+    int perWriter = 2_000;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int id = w;
+      threads.add(new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        for (int i = 0; i < perWriter; i++) {
+          String name = "o" + (i % 50);
+          idx.update(Thing.of("w" + id, name, String.valueOf(i), "c" + (i % 7)));
+          if (i % 10 == 0) {
+            idx.delete(Thing.of("w" + id, "o" + ((i + 25) % 50), "0", ""));
+          }
+          if (id == 0 && i % 500 == 0) {
+            idx.replace(idx.list(), "x");
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    start.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    // every index entry must match what the index function says about the stored object
+    for (String value : idx.listIndexFuncValues("value")) {
+      List<String> keys = idx.indexKeys("value", value);
+      assertThat(keys).isNotEmpty();
+      for (String key : keys) {
+        assertThat(idx.getByKey(key)).map(Thing::getValue).hasValue(value);
+      }
+    }
+    for (Thing t : idx.list()) {
+      assertThat(idx.indexKeys("value", t.getValue())).contains(Cache.metaNamespaceKey(t));
+      assertThat(idx.indexKeys(Cache.NAMESPACE_INDEX, t.getMetadata().getNamespace())).contains(Cache.metaNamespaceKey(t));
+    }
+  }
+
+  @Test
+  void copyIsDeep() {
+    Thing t = Thing.of("a", "b", "1", "v", Map.of("k", "v"));
+    Thing c = Cache.copy(t);
+    c.getMetadata().getLabels().put("k", "changed");
+    assertThat(t.getMetadata().getLabels()).containsEntry("k", "v");
+    assertThat(c).isEqualTo(t);
+  }
+}
