@@ -1,0 +1,177 @@
+package io.kubegen.runtime.rest;
+
+import io.kubegen.runtime.api.CreateOptions;
+import io.kubegen.runtime.api.DeleteOptions;
+import io.kubegen.runtime.api.GetOptions;
+import io.kubegen.runtime.api.GroupVersionResource;
+import io.kubegen.runtime.api.KubernetesObject;
+import io.kubegen.runtime.api.ListOptions;
+import io.kubegen.runtime.api.ObjectList;
+import io.kubegen.runtime.api.ObjectMeta;
+import io.kubegen.runtime.api.PatchOptions;
+import io.kubegen.runtime.api.PatchType;
+import io.kubegen.runtime.api.UpdateOptions;
+import io.kubegen.runtime.watch.Watch;
+import java.util.Objects;
+
+/**
+ * The typed verbs of one resource in one namespace (or cluster-scoped, or across all namespaces
+ * when the namespace is null), over a {@link RestClient}. Generated typed clients delegate to it.
+ * Writes return the object as the server stored it; failures are {@link KubeApiException}s.
+ *
+ * <p>Immutable and thread-safe. Null options mean "none".
+ *
+ * @param <T> the resource type
+ */
+public class ResourceClient<T extends KubernetesObject> {
+  private final RestClient client;
+  private final GroupVersionResource gvr;
+  private final Class<T> type;
+  private final String namespace;
+
+  /** A client of {@code gvr} decoded as {@code type} in {@code namespace} (null: cluster-scoped or all). */
+  public ResourceClient(RestClient client, GroupVersionResource gvr, Class<T> type, String namespace) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.gvr = Objects.requireNonNull(gvr, "gvr");
+    this.type = Objects.requireNonNull(type, "type");
+    this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
+  }
+
+  /** The same resource in {@code ns}. */
+  public ResourceClient<T> inNamespace(String ns) {
+    return new ResourceClient<>(client, gvr, type, ns);
+  }
+
+  /** The underlying REST client. */
+  public RestClient restClient() { return client; }
+
+  /** The resource this client serves. */
+  public GroupVersionResource resource() { return gvr; }
+
+  /** The namespace, or null. */
+  public String namespace() { return namespace; }
+
+  /** The Java type objects are decoded as. */
+  public Class<T> type() { return type; }
+
+  /** Creates {@code obj} (in this client's namespace, else the object's). */
+  public T create(T obj, CreateOptions o) {
+    Objects.requireNonNull(obj, "obj");
+    return request(client.post(), namespaceOf(obj)).options(o).body(obj).execute(type);
+  }
+
+  /** Replaces the object named in {@code obj}'s metadata. */
+  public T update(T obj, UpdateOptions o) {
+    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj)).options(o).body(obj).execute(type);
+  }
+
+  /** Replaces the status of the object named in {@code obj}'s metadata. */
+  public T updateStatus(T obj, UpdateOptions o) {
+    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj)).subresource("status")
+        .options(o).body(obj).execute(type);
+  }
+
+  /** Deletes {@code name}; the options travel as the body, as the API server expects. */
+  public void delete(String name, DeleteOptions o) {
+    client.delete().resource(gvr).namespace(namespace).name(name).body(o == null ? DeleteOptions.none() : o).execute();
+  }
+
+  /** Deletes every object {@code lo} selects. */
+  public void deleteCollection(DeleteOptions o, ListOptions lo) {
+    request(client.delete(), namespace).options(lo).body(o == null ? DeleteOptions.none() : o).execute();
+  }
+
+  /** The object {@code name}; a missing one is a {@link KubeApiException} with {@code isNotFound()}. */
+  public T get(String name, GetOptions o) {
+    return client.get().resource(gvr).namespace(namespace).name(name).options(o).execute(type);
+  }
+
+  /** The objects {@code o} selects. */
+  public ObjectList<T> list(ListOptions o) {
+    return request(client.get(), namespace).options(o).executeList(type);
+  }
+
+  /** A watch of the objects {@code o} selects. */
+  public Watch<T> watch(ListOptions o) {
+    return request(client.get(), namespace).options(o).watch(type);
+  }
+
+  /** Patches {@code name} (or its {@code subresources}, joined by '/') with {@code body} of {@code patchType}. */
+  public T patch(String name, PatchType patchType, String body, PatchOptions o, String... subresources) {
+    Objects.requireNonNull(body, "body");
+    Request r = client.patch(patchType).resource(gvr).namespace(namespace).name(name).options(o).body(body);
+    if (subresources != null && subresources.length > 0) {
+      if (subresources.length > 1) {
+        throw new IllegalArgumentException("only one level of subresource is supported: " + String.join("/", subresources));
+      }
+      r.subresource(subresources[0]);
+    }
+    return r.execute(type);
+  }
+
+  /** Server-side apply of {@code obj}; {@code o} must name a field manager. */
+  public T apply(T obj, PatchOptions o) {
+    return applyTo(obj, o, null);
+  }
+
+  /** Server-side apply of {@code obj}'s status; {@code o} must name a field manager. */
+  public T applyStatus(T obj, PatchOptions o) {
+    return applyTo(obj, o, "status");
+  }
+
+  private T applyTo(T obj, PatchOptions o, String subresource) {
+    if (o == null || o.fieldManager() == null || o.fieldManager().isEmpty()) {
+      throw new IllegalArgumentException("server-side apply needs PatchOptions with a fieldManager");
+    }
+    Request r = client.patch(PatchType.APPLY).resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj))
+        .options(o).body(obj);
+    if (subresource != null) {
+      r.subresource(subresource);
+    }
+    return r.execute(type);
+  }
+
+  /** GET of the subresource {@code subresource} of {@code name}, decoded as {@code resultType}. */
+  public <R> R getSubresource(String name, String subresource, Class<R> resultType, GetOptions o) {
+    return client.get().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o)
+        .execute(resultType);
+  }
+
+  /** PUT of {@code body} to the subresource {@code subresource} of {@code name}. */
+  public <R> R updateSubresource(String name, String subresource, Object body, Class<R> resultType, UpdateOptions o) {
+    return client.put().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o)
+        .body(body).execute(resultType);
+  }
+
+  /** POST of {@code body} to the subresource {@code subresource} of {@code name} (such as {@code eviction}). */
+  public <R> R createSubresource(String name, String subresource, Object body, Class<R> resultType, CreateOptions o) {
+    return client.post().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o)
+        .body(body).execute(resultType);
+  }
+
+  private Request request(Request r, String ns) {
+    return r.resource(gvr).namespace(ns);
+  }
+
+  private String namespaceOf(T obj) {
+    if (namespace != null) {
+      return namespace;
+    }
+    ObjectMeta meta = obj.getMetadata();
+    return meta == null ? null : meta.getNamespace();
+  }
+
+  private static String nameOf(KubernetesObject obj) {
+    Objects.requireNonNull(obj, "obj");
+    ObjectMeta meta = obj.getMetadata();
+    if (meta == null || meta.getName() == null || meta.getName().isEmpty()) {
+      throw new IllegalArgumentException("the object has no metadata.name");
+    }
+    return meta.getName();
+  }
+
+  @Override
+  public String toString() {
+    return "ResourceClient{" + gvr + (namespace == null ? "" : ", namespace=" + namespace) + "}";
+  }
+}
