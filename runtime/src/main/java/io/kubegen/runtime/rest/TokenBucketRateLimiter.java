@@ -71,7 +71,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     if (tokens >= 0) {
       return Duration.ZERO;
     }
-    return Duration.ofNanos((long) Math.ceil(-tokens / qps * 1e9));
+    return Duration.ofNanos(Math.round(-tokens / qps * 1e9));
   }
 
   /** The tokens free now (negative when callers are waiting for future ones). */
