@@ -1,0 +1,41 @@
+package io.kubegen.gen.writer;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime types generated code refers to, by name only: processors never load runtime
+ * classes, so a processor jar works without the runtime on the processor path.
+ */
+public final class RuntimeTypes {
+  private static final String API = "io.kubegen.runtime.api";
+
+  public static final ClassName KUBERNETES_OBJECT = ClassName.get(API, "KubernetesObject");
+  public static final ClassName OBJECT_META = ClassName.get(API, "ObjectMeta");
+  public static final ClassName OBJECT_LIST = ClassName.get(API, "ObjectList");
+  public static final ClassName GROUP_VERSION_RESOURCE = ClassName.get(API, "GroupVersionResource");
+  public static final ClassName GROUP_VERSION_KIND = ClassName.get(API, "GroupVersionKind");
+  public static final ClassName LIST_OPTIONS = ClassName.get(API, "ListOptions");
+  public static final ClassName GET_OPTIONS = ClassName.get(API, "GetOptions");
+  public static final ClassName CREATE_OPTIONS = ClassName.get(API, "CreateOptions");
+  public static final ClassName UPDATE_OPTIONS = ClassName.get(API, "UpdateOptions");
+  public static final ClassName DELETE_OPTIONS = ClassName.get(API, "DeleteOptions");
+  public static final ClassName PATCH_OPTIONS = ClassName.get(API, "PatchOptions");
+  public static final ClassName PATCH_TYPE = ClassName.get(API, "PatchType");
+  public static final ClassName LABEL_SELECTOR = ClassName.get(API, "LabelSelector");
+  public static final ClassName WATCH = ClassName.get("io.kubegen.runtime.watch", "Watch");
+  public static final ClassName REST_CONFIG = ClassName.get("io.kubegen.runtime.config", "RestConfig");
+  public static final ClassName REST_CLIENT = ClassName.get("io.kubegen.runtime.rest", "RestClient");
+  public static final ClassName RESOURCE_CLIENT = ClassName.get("io.kubegen.runtime.rest", "ResourceClient");
+  public static final ClassName KUBE_API_EXCEPTION = ClassName.get("io.kubegen.runtime.rest", "KubeApiException");
+  public static final ClassName DISCOVERY_CLIENT = ClassName.get("io.kubegen.runtime.dynamic", "DiscoveryClient");
+  public static final ClassName OBJECT_TRACKER = ClassName.get("io.kubegen.runtime.testing", "ObjectTracker");
+  public static final ClassName FAKE_RESOURCE_CLIENT = ClassName.get("io.kubegen.runtime.testing", "FakeResourceClient");
+  public static final ClassName FAKE_CLIENTSET_BASE = ClassName.get("io.kubegen.runtime.testing", "FakeClientsetBase");
+  public static final ClassName SHARED_INDEX_INFORMER = ClassName.get("io.kubegen.runtime.cache", "SharedIndexInformer");
+  public static final ClassName INDEXER = ClassName.get("io.kubegen.runtime.cache", "Indexer");
+  public static final ClassName LIST_WATCH = ClassName.get("io.kubegen.runtime.cache", "ListWatch");
+  public static final ClassName SHARED_INFORMER_FACTORY_BASE =
+      ClassName.get("io.kubegen.runtime.informers", "SharedInformerFactoryBase");
+
+  private RuntimeTypes() {}
+}

@@ -1,0 +1,399 @@
+package io.kubegen.gen.processing;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.kubegen.gen.processing.Sources.compile;
+import static io.kubegen.gen.processing.Sources.pojo;
+import static io.kubegen.gen.processing.Sources.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.palantir.javapoet.TypeSpec;
+import io.kubegen.gen.model.ApiModel;
+import io.kubegen.gen.writer.GeneratedFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * One negative test per diagnostic: the message id, and the file and line it points at. In
+ * {@link Sources#pojo}, line 5 is {@code @GroupVersion}, line 6 the annotations, line 7 the class.
+ */
+@Timeout(60)
+class DiagnosticsTest {
+  private static final Set<Diagnostic> TESTED = EnumSet.noneOf(Diagnostic.class);
+
+  @AfterAll
+  static void everyDiagnosticHasATest() {
+    assertThat(TESTED).containsExactlyInAnyOrderElementsOf(Arrays.asList(Diagnostic.values()));
+  }
+
+  private static void assertError(Compilation c, Diagnostic d, JavaFileObject file, long line) {
+    TESTED.add(d);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + d.id() + "]").inFile(file).onLine(line);
+  }
+
+  private static Compilation compile(JavaFileObject... files) {
+    return Sources.compile(new RecordingProcessor(), files);
+  }
+
+  @Test
+  void notAClass() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "@io.kubegen.annotations.GenClient",
+        "public interface Foo extends io.kubegen.runtime.api.KubernetesObject {}");
+    assertError(compile(f), Diagnostic.NOT_A_CLASS, f, 3);
+  }
+
+  @Test
+  void notAResource() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\")",
+        "@GenClient",
+        "public class Foo {",
+        "}");
+    assertError(compile(f), Diagnostic.NOT_A_RESOURCE, f, 5);
+  }
+
+  @Test
+  void missingMetadata() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\")",
+        "@GenClient",
+        "public record Foo(String name) implements KubernetesObject {",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return ObjectMeta.builder().name(name).build(); }",
+        "}");
+    assertError(compile(f), Diagnostic.MISSING_METADATA, f, 6);
+  }
+
+  @Test
+  void notPublic() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\")",
+        "@GenClient",
+        "class Foo implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return metadata; }",
+        "}");
+    assertError(compile(f), Diagnostic.NOT_PUBLIC, f, 6);
+  }
+
+  @Test
+  void innerClass() {
+    JavaFileObject f = source("com.example.Outer",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "public class Outer {",
+        "  @GroupVersion(group = \"example.com\", version = \"v1\")",
+        "  @GenClient",
+        "  public class Foo implements KubernetesObject {",
+        "    public ObjectMeta metadata;",
+        "    public String getApiVersion() { return null; }",
+        "    public String getKind() { return null; }",
+        "    public ObjectMeta getMetadata() { return metadata; }",
+        "  }",
+        "}");
+    assertError(compile(f), Diagnostic.INNER_CLASS, f, 7);
+  }
+
+  @Test
+  void abstractType() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\")",
+        "@GenClient",
+        "public abstract class Foo implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "}");
+    assertError(compile(f), Diagnostic.ABSTRACT_TYPE, f, 6);
+  }
+
+  @Test
+  void noDefaultConstructor() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient", "  public Foo(String name) {}");
+    assertError(compile(f), Diagnostic.NO_DEFAULT_CONSTRUCTOR, f, 7);
+  }
+
+  @Test
+  void genericType() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\")",
+        "@GenClient",
+        "public class Foo<S> implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return metadata; }",
+        "}");
+    assertError(compile(f), Diagnostic.GENERIC_TYPE, f, 6);
+  }
+
+  @Test
+  void missingGroupVersion() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GenClient",
+        "public class Foo implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return metadata; }",
+        "}");
+    assertError(compile(f), Diagnostic.MISSING_GROUP_VERSION, f, 5);
+  }
+
+  @Test
+  void invalidGroupIsReportedOnThePackageAnnotation() {
+    JavaFileObject info = source("com.example.package-info",
+        "@io.kubegen.annotations.GroupVersion(",
+        "    group = \"Example_Com\",",
+        "    version = \"v1\")",
+        "package com.example;");
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GenClient",
+        "public class Foo implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return metadata; }",
+        "}");
+    assertError(compile(info, f), Diagnostic.INVALID_GROUP, info, 2);
+  }
+
+  @Test
+  void invalidVersion() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GroupVersion(group = \"example.com\",",
+        "    version = \"1.0\")",
+        "@GenClient",
+        "public class Foo implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return metadata; }",
+        "}");
+    assertError(compile(f), Diagnostic.INVALID_VERSION, f, 5);
+  }
+
+  @Test
+  void invalidKind() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient(kind = \"foo-kind\")");
+    assertError(compile(f), Diagnostic.INVALID_KIND, f, 6);
+  }
+
+  @Test
+  void invalidPlural() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient(plural = \"Foos\")");
+    assertError(compile(f), Diagnostic.INVALID_PLURAL, f, 6);
+  }
+
+  @Test
+  void verbConflict() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient(readonly = true,\n    onlyVerbs = Verb.GET)");
+    assertError(compile(f), Diagnostic.VERB_CONFLICT, f, 7);
+  }
+
+  @Test
+  void statusVerbWithoutStatusIsAVerbConflict() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient(onlyVerbs = {Verb.GET, Verb.UPDATE_STATUS})");
+    Compilation c = compile(f);
+    assertError(c, Diagnostic.VERB_CONFLICT, f, 6);
+    assertThat(c).hadErrorContaining("onlyVerbs names UPDATE_STATUS, but the type has no status property");
+  }
+
+  @Test
+  void pluralConflictIsReportedOnBothTypes() {
+    JavaFileObject a = pojo("com.example", "Foo", "@GenClient(plural = \"things\")");
+    JavaFileObject b = pojo("com.example", "Bar", "@GenClient(plural = \"things\")");
+    Compilation c = compile(a, b);
+    assertError(c, Diagnostic.PLURAL_CONFLICT, a, 7);
+    assertError(c, Diagnostic.PLURAL_CONFLICT, b, 7);
+  }
+
+  @Test
+  void kindConflict() {
+    JavaFileObject a = pojo("com.example", "Foo", "@GenClient");
+    JavaFileObject b = pojo("com.example", "Bar", "@GenClient(kind = \"Foo\", plural = \"bars\")");
+    Compilation c = compile(a, b);
+    assertError(c, Diagnostic.KIND_CONFLICT, b, 7);
+  }
+
+  @Test
+  void groupConflict() {
+    JavaFileObject a = pojo("com.example", "Foo", "@GenClient");
+    JavaFileObject b = Sources.pojoInGroup("example.org", "com.example", "Bar", "@GenClient");
+    assertError(compile(a, b), Diagnostic.GROUP_CONFLICT, b, 7);
+  }
+
+  @Test
+  void invalidIndexName() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient @GenIndex(name = \"list\", path = \"metadata.name\")");
+    assertError(compile(f), Diagnostic.INVALID_INDEX, f, 6);
+  }
+
+  @Test
+  void indexPathThatDoesNotResolve() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient\n@GenIndex(name = \"byOwner\",\n    path = \"spec.owner\")");
+    Compilation c = compile(f);
+    assertError(c, Diagnostic.INDEX_PATH, f, 8);
+    assertThat(c).hadErrorContaining("Foo has no property spec");
+  }
+
+  @Test
+  void indexNeedsListAndWatch() {
+    JavaFileObject f = pojo("com.example", "Foo",
+        "@GenClient(skipVerbs = Verb.WATCH)\n@GenIndex(name = \"byName\", path = \"metadata.name\")");
+    assertError(compile(f), Diagnostic.INDEX_NEEDS_LIST_WATCH, f, 7);
+  }
+
+  @Test
+  void invalidMethod() {
+    JavaFileObject f = pojo("com.example", "Foo",
+        "@GenClient\n@GenClient.Method(name = \"watchScale\", verb = Verb.WATCH, subresource = \"scale\")");
+    Compilation c = compile(f);
+    assertError(c, Diagnostic.INVALID_METHOD, f, 7);
+    assertThat(c).hadErrorContaining("verb WATCH is not supported");
+  }
+
+  @Test
+  void methodRulesEachHaveAClearMessage() {
+    String[][] cases = {
+        {"name = \"get\", verb = Verb.GET, subresource = \"scale\"", "clashes with another method"},
+        {"name = \"listScale\", verb = Verb.LIST, subresource = \"scale\"", "takes no subresource"},
+        {"name = \"getIt\", verb = Verb.GET", "name the subresource"},
+        {"name = \"getScale\", verb = Verb.GET, subresource = \"scale\", input = String.class", "must not be set"},
+        {"name = \"getScale\", verb = Verb.GET, subresource = \"Scale\"", "not a lower-case resource name"},
+        {"name = \"getScale\", verb = Verb.GET, subresource = \"scale\", result = java.util.List.class", "is generic"},
+    };
+    for (String[] c : cases) {
+      Compilation compilation = compile(pojo("com.example", "Foo", "@GenClient @GenClient.Method(" + c[0] + ")"));
+      assertThat(compilation).hadErrorContaining(c[1]);
+    }
+  }
+
+  @Test
+  void outputPackageRequired() {
+    JavaFileObject a = pojo("com.example", "Foo", "@GenClient");
+    JavaFileObject b = pojo("org.acme", "Bar", "@GenClient");
+    Compilation c = compile(a, b);
+    assertError(c, Diagnostic.OUTPUT_PACKAGE_REQUIRED, a, 7);
+    assertError(c, Diagnostic.OUTPUT_PACKAGE_REQUIRED, b, 7);
+  }
+
+  @Test
+  void invalidOutputPackage() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
+    assertError(Sources.compile(new RecordingProcessor(), "-Akubegen.outputPackage=com.1bad", f),
+        Diagnostic.INVALID_OUTPUT_PACKAGE, f, 7);
+  }
+
+  @Test
+  void unresolvedType() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient", "  public com.example.Missing getSpec() { return null; }");
+    assertError(compile(f), Diagnostic.UNRESOLVED_TYPE, f, 7);
+  }
+
+  @Test
+  void lateType() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
+    Compilation c = Compiler.javac().withProcessors(new RecordingProcessor(), new LateResourceGenerator()).compile(f);
+    TESTED.add(Diagnostic.LATE_TYPE);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kubegen.late-type] com.example.Late appeared in a later");
+  }
+
+  @Test
+  void writeFailed() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
+    Compilation c = Compiler.javac().withProcessors(new WritesTwice()).compile(f);
+    assertError(c, Diagnostic.WRITE_FAILED, f, 7);
+  }
+
+  /** Writes the same generated type twice; the filer refuses the second. */
+  static final class WritesTwice extends KubegenProcessor {
+    @Override
+    protected void generate(ApiModel model, GeneratedFiles files) {
+      TypeSpec spec = TypeSpec.classBuilder("Twice").addOriginatingElement(model.resources().get(0).element()).build();
+      files.write("com.example.gen", spec);
+      files.write("com.example.gen", spec);
+    }
+  }
+
+  /** Generates a second resource type in the first round, so it appears in the second. */
+  static final class LateResourceGenerator extends AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (done) {
+        return false;
+      }
+      done = true;
+      try (Writer w = processingEnv.getFiler().createSourceFile("com.example.Late").openWriter()) {
+        w.write(String.join("\n",
+            "package com.example;",
+            "import io.kubegen.annotations.*;",
+            "import io.kubegen.runtime.api.*;",
+            "@GroupVersion(group = \"example.com\", version = \"v1\") @GenClient",
+            "public class Late implements KubernetesObject {",
+            "  public ObjectMeta metadata;",
+            "  public String getApiVersion() { return null; }",
+            "  public String getKind() { return null; }",
+            "  public ObjectMeta getMetadata() { return metadata; }",
+            "}"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return false;
+    }
+  }
+}
