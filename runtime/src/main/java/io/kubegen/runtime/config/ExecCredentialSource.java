@@ -69,7 +69,7 @@ final class ExecCredentialSource implements AuthorizationSource {
   }
 
   private void run() {
-    String what = label + ": exec plugin \"" + config.command() + "\"";
+    String what = label + ": plugin \"" + config.command() + "\"";
     if (config.interactiveMode() == ExecConfig.InteractiveMode.ALWAYS) {
       throw new KubeConfigException(what + " needs interactive mode (interactiveMode: Always), "
           + "but kubegen never gives a plugin a terminal");
@@ -166,7 +166,7 @@ final class ExecCredentialSource implements AuthorizationSource {
     String kind = credential.path("kind").asText("");
     String apiVersion = credential.path("apiVersion").asText("");
     if (!"ExecCredential".equals(kind)) {
-      throw new KubeConfigException(what + ": printed kind \"" + shortText(kind) + "\", expected ExecCredential");
+      throw new KubeConfigException(what + ": printed an object whose kind is not ExecCredential");
     }
     if (!config.apiVersion().equals(apiVersion)) {
       throw new KubeConfigException(what + ": printed apiVersion \"" + shortText(apiVersion)
@@ -201,9 +201,13 @@ final class ExecCredentialSource implements AuthorizationSource {
         expiry == null ? " without expiry" : " valid until " + expiry);
   }
 
-  /** Quotes a plugin-printed name only when it looks like one, so no other output is echoed. */
+  /**
+   * Quotes a plugin-printed API version only when it is one kubectl knows; anything else could be
+   * a token printed in the wrong place, so it is not shown.
+   */
   private static String shortText(String value) {
-    return value.matches("[A-Za-z0-9./-]{1,100}") ? value : "<not shown>";
+    return value.equals(ExecConfig.V1) || value.equals(ExecConfig.V1BETA1)
+        || value.equals("client.authentication.k8s.io/v1alpha1") ? value : "<not shown>";
   }
 
   private String execInfo() {

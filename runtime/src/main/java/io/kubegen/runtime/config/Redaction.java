@@ -1,7 +1,6 @@
 package io.kubegen.runtime.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 /** Helpers that keep secrets out of messages and {@code toString()}. Stateless and thread-safe. */
 final class Redaction {
@@ -14,11 +13,8 @@ final class Redaction {
     if (uri.getRawUserInfo() == null) {
       return uri.toString();
     }
-    try {
-      return new URI(uri.getScheme(), REDACTED, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-    } catch (URISyntaxException e) {
-      return uri.getScheme() + "://" + REDACTED + "@" + uri.getHost();
-    }
+    return uri.getScheme() + "://" + REDACTED + "@" + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 
   /** A user-supplied URL string, with anything before an {@code @} in the authority cut out. */

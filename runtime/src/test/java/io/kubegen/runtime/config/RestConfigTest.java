@@ -1,0 +1,98 @@
+package io.kubegen.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Builder defaults, validation and basic credentials of {@link RestConfig}. */
+@Timeout(30)
+class RestConfigTest {
+
+  @Test
+  void defaultsFollowClientGo() {
+    RestConfig config = RestConfig.builder().server("https://127.0.0.1:6443").build();
+    assertThat(config.servers()).containsExactly(URI.create("https://127.0.0.1:6443"));
+    assertThat(config.qps()).isEqualTo(5f);
+    assertThat(config.burst()).isEqualTo(10);
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ZERO);
+    assertThat(config.userAgent()).isEqualTo("kubegen/0.1.0");
+    assertThat(config.namespace()).isEqualTo("default");
+    assertThat(config.proxy()).isEmpty();
+    assertThat(config.insecureSkipTlsVerify()).isFalse();
+    assertThat(config.authorizationHeader()).isEmpty();
+    assertThat(config.sslContext()).isNotNull();
+  }
+
+  @Test
+  void everySettingIsKept() {
+    RestConfig config = RestConfig.builder()
+        .server("https://a:6443/")
+        .server("b:6443")
+        .proxy(URI.create("http://proxy:3128"))
+        .qps(50).burst(100)
+        .connectTimeout(Duration.ofSeconds(3))
+        .requestTimeout(Duration.ofSeconds(30))
+        .userAgent("my-controller/1.2")
+        .namespace("team")
+        .build();
+    assertThat(config.servers()).containsExactly(URI.create("https://a:6443"), URI.create("https://b:6443"));
+    assertThat(config.proxy()).contains(URI.create("http://proxy:3128"));
+    assertThat(config.qps()).isEqualTo(50f);
+    assertThat(config.burst()).isEqualTo(100);
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.userAgent()).isEqualTo("my-controller/1.2");
+    assertThat(config.namespace()).isEqualTo("team");
+
+    RestConfig copy = config.toBuilder().servers(List.of("http://c:8080")).namespace(null).build();
+    assertThat(copy.servers()).containsExactly(URI.create("http://c:8080"));
+    assertThat(copy.namespace()).isEqualTo("default");
+    assertThat(copy.qps()).isEqualTo(50f);
+    assertThat(copy.userAgent()).isEqualTo("my-controller/1.2");
+    assertThat(RestConfig.builder().server("https://h").qps(-1).build().qps()).isNegative();
+  }
+
+  @Test
+  void basicAuthAndBearerHeaders() {
+    RestConfig basic = RestConfig.builder().server("https://h").username("admin").password("pä:ss").build();
+    assertThat(basic.authorizationHeader()).contains("Basic "
+        + Base64.getEncoder().encodeToString("admin:pä:ss".getBytes(StandardCharsets.UTF_8)));
+    RestConfig bearer = RestConfig.builder().server("https://h").bearerToken("abc.def").build();
+    assertThat(bearer.authorizationHeader()).contains("Bearer abc.def");
+    bearer.refreshCredentials();
+    assertThat(bearer.authorizationHeader()).contains("Bearer abc.def");
+    assertThat(bearer.toBuilder().bearerToken(null).build().authorizationHeader()).isEmpty();
+  }
+
+  @Test
+  void badSettingsAreNamed() {
+    assertThatThrownBy(() -> RestConfig.builder().build())
+        .isInstanceOf(KubeConfigException.class)
+        .hasMessage("server: missing; set at least one API server URL");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h h").build())
+        .hasMessageStartingWith("server: not a URL: https://h h");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://user:pw@h").build())
+        .hasMessage("server: a server URL has no user info, query or fragment: https://<redacted>@h")
+        .hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").proxy(URI.create("socks5://p:1080")).build())
+        .hasMessage("proxy: only http:// proxies are supported, got socks5://p:1080");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").connectTimeout(Duration.ofSeconds(-1)).build())
+        .hasMessage("connectTimeout: must not be negative, got PT-1S");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").burst(-1).build())
+        .hasMessage("burst: must not be negative, got -1");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").bearerToken("a\nb").build())
+        .hasMessage("bearerToken: must be one non-empty line");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").bearerToken("t").username("u").build())
+        .hasMessage("username: more than one authentication method (bearer token and basic auth); only one is allowed");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").password("only").build())
+        .hasMessage("username: basic auth needs a user name");
+  }
+}
