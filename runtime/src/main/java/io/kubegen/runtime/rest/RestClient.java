@@ -201,13 +201,17 @@ public final class RestClient implements AutoCloseable {
   <T> CompletableFuture<T> executeAsync(Supplier<T> call) {
     CallFuture<T> future = new CallFuture<>();
     try {
-      future.task = executor.submit(() -> {
+      Future<?> task = executor.submit(() -> {
         try {
           future.complete(call.get());
         } catch (Throwable t) {
           future.completeExceptionally(t);
         }
       });
+      future.task = task;
+      if (future.isCancelled()) {
+        task.cancel(true);
+      }
     } catch (java.util.concurrent.RejectedExecutionException e) {
       future.completeExceptionally(new IllegalStateException("the RestClient is closed", e));
     }

@@ -166,6 +166,25 @@ class RestClientTest {
   }
 
   @Test
+  void aConnectionDroppedMidAnswerIsRetriedForGetButNotForPost() {
+    ChunkedStream cutGet = new ChunkedStream();
+    ChunkedStream cutPost = new ChunkedStream();
+    cutGet.write("{\"kind\":").cut();
+    cutPost.write("{\"kind\":").cut();
+    server.route("GET", "/api/v1/namespaces/default/configmaps/a").then(Reply.stream(cutGet)).always(Reply.json(200, CM));
+    server.route("POST", "/api/v1/namespaces/default/configmaps").then(Reply.stream(cutPost)).always(Reply.json(201, CM));
+    try (RestClient client = client()) {
+      assertThat(client.get().resource(CONFIGMAPS).namespace("default").name("a").execute(TestConfigMap.class)
+          .getMetadata().getName()).isEqualTo("a");
+      // the POST may have been applied: it is not sent again
+      assertThatThrownBy(() -> client.post().resource(CONFIGMAPS).namespace("default").body(CM).execute())
+          .isInstanceOf(KubeClientException.class).hasMessageContaining("POST ");
+    }
+    assertThat(server.requests("/api/v1/namespaces/default/configmaps/a")).hasSize(2);
+    assertThat(server.requests("/api/v1/namespaces/default/configmaps")).hasSize(1);
+  }
+
+  @Test
   void errorsCarryTheStatusOrAReasonFromTheCode() {
     server.route("/api/v1/namespaces/default/configmaps/gone").always(Reply.json(404, ""));
     server.route("/api/v1/namespaces/default/configmaps").always(

@@ -1,0 +1,63 @@
+package io.kubegen.runtime.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubegen.runtime.rest.TestConfigMap;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class WatchStreamDecoderTest {
+  private final WatchStreamDecoder<TestConfigMap> decoder = WatchStreamDecoder.of(TestConfigMap.class);
+
+  private List<WatchEvent<TestConfigMap>> decode(String body) throws IOException {
+    QueueWatch<TestConfigMap> watch = new QueueWatch<>(null);
+    decoder.decode(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), watch);
+    watch.finish();
+    List<WatchEvent<TestConfigMap>> events = new ArrayList<>();
+    watch.forEachRemaining(events::add);
+    return events;
+  }
+
+  @Test
+  void framesMaySitOnOneLineOrBeSeparatedByBlankLines() throws Exception {
+    List<WatchEvent<TestConfigMap>> events = decode(
+        "{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":\"a\"}}}{\"type\":\"DELETED\",\"object\":{\"metadata\":{\"name\":\"a\"}}}\n\n"
+            + "  {\"type\":\"modified\",\"object\":{\"metadata\":{\"name\":\"b\"},\"data\":{\"k\":\"v\"}}}\n");
+    assertThat(events).extracting(WatchEvent::type)
+        .containsExactly(WatchEvent.Type.ADDED, WatchEvent.Type.DELETED, WatchEvent.Type.MODIFIED);
+    assertThat(events.get(2).object().getData()).containsEntry("k", "v");
+  }
+
+  @Test
+  void anEmptyBodyIsAnEmptyWatch() throws Exception {
+    assertThat(decode("")).isEmpty();
+    assertThat(decode("\n  \n")).isEmpty();
+  }
+
+  @Test
+  void badFramesAreReportedWithTheirNumber() {
+    assertThatThrownBy(() -> decode("{\"type\":\"ADDED\",\"object\":{}}\n[1,2]\n"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("frame 2").hasMessageContaining("not a JSON object");
+    assertThatThrownBy(() -> decode("{\"type\":\"ADDED\",\"object\":{\"data\":\"not a map\"}}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("does not decode");
+    assertThatThrownBy(() -> decode("{\"object\":{}}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("no \"type\"");
+    assertThatThrownBy(() -> decode("{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":\"a\"}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("cut-off");
+  }
+
+  @Test
+  void aClosedWatchStopsDecoding() throws Exception {
+    QueueWatch<TestConfigMap> watch = new QueueWatch<>(null);
+    watch.close();
+    decoder.decode(new ByteArrayInputStream("{\"type\":\"ADDED\",\"object\":{}}".getBytes(StandardCharsets.UTF_8)), watch);
+    assertThat(watch.hasNext()).isFalse();
+  }
+}
