@@ -40,14 +40,17 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Routes match the exact path (without the query); a route for one method wins over one for
- * any method. A route answers with its queued replies in order, then with its {@code always}
- * reply; with neither left the server answers 404 with a Status naming the path. Every request is
- * recorded. Thread-safe; handlers run on a pool, so hanging answers do not block others.
+ * any method, and conditional routes ({@link #route(String, String, java.util.function.Predicate)},
+ * {@link #watchRoute(String)}) win over both. A route answers with its queued replies in order,
+ * then with its {@code always} reply; with neither left the server answers 404 with a Status
+ * naming the path. Every request is recorded. Thread-safe; handlers run on a pool, so hanging
+ * answers do not block others.
  */
 public final class FaultServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final List<Conditional> conditionalRoutes = new CopyOnWriteArrayList<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -99,6 +102,23 @@ public final class FaultServer implements AutoCloseable {
     return routes.computeIfAbsent(method.toUpperCase(Locale.ROOT) + " " + path, k -> new Route());
   }
 
+  /**
+   * A route for the requests to {@code path} that {@code when} accepts, such as the watch calls
+   * of a path whose list calls another route answers. Conditional routes are consulted before
+   * plain ones, in the order they were made; each call makes a new route.
+   */
+  public Route route(String method, String path, java.util.function.Predicate<RecordedRequest> when) {
+    Route route = new Route();
+    String m = method.toUpperCase(Locale.ROOT);
+    conditionalRoutes.add(new Conditional(r -> ("*".equals(m) || r.method().equals(m)) && r.path().equals(path) && when.test(r), route));
+    return route;
+  }
+
+  /** The route of the watch calls ({@code GET ...?watch=true}) to {@code path}; list calls go to {@code route(path)}. */
+  public Route watchRoute(String path) {
+    return route("GET", path, r -> "true".equals(r.query().get("watch")) || "1".equals(r.query().get("watch")));
+  }
+
   /** Every request received so far, in order. */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
@@ -118,7 +138,16 @@ public final class FaultServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     RecordedRequest request = record(exchange);
-    Route route = routes.get(request.method() + " " + request.path());
+    Route route = null;
+    for (Conditional c : conditionalRoutes) {
+      if (c.when().test(request)) {
+        route = c.route();
+        break;
+      }
+    }
+    if (route == null) {
+      route = routes.get(request.method() + " " + request.path());
+    }
     if (route == null) {
       route = routes.get("* " + request.path());
     }
@@ -167,6 +196,8 @@ public final class FaultServer implements AutoCloseable {
     requests.add(r);
     return r;
   }
+
+  private record Conditional(java.util.function.Predicate<RecordedRequest> when, Route route) {}
 
   /** The script of one path: replies used once each, in order, then the {@code always} reply. */
   public static final class Route {

@@ -74,6 +74,20 @@ class HttpWatchTest {
   }
 
   @Test
+  void listAndWatchOfOnePathHaveTheirOwnRoutes() {
+    server.route("GET", PATH).always(Reply.json(200,
+        "{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"5\"},\"items\":[" + cm("a", "5") + "]}"));
+    server.watchRoute(PATH).then(Reply.stream(stream));
+    stream.writeEvent("MODIFIED", cm("a", "6")).end();
+    String rv = configMaps.list(ListOptions.none()).getMetadata().getResourceVersion();
+    try (Watch<TestConfigMap> watch = configMaps.watch(ListOptions.builder().resourceVersion(rv).build())) {
+      assertThat(watch.next().object().getMetadata().getResourceVersion()).isEqualTo("6");
+      assertThat(watch.hasNext()).isFalse();
+    }
+    assertThat(server.requests(PATH)).extracting(r -> r.query().get("watch")).containsExactly(null, "true");
+  }
+
+  @Test
   void anErrorEventCarriesTheStatus() {
     server.route("GET", PATH).then(Reply.stream(stream));
     stream.writeEvent("ERROR", "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":410,"
