@@ -1,0 +1,66 @@
+package io.kubegen.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Warns when kubegen's processors are also on the module's compile class path: then the main
+ * compile discovers and runs them a second time (and fails on files that already exist) unless
+ * {@code maven-compiler-plugin} is told {@code <proc>none</proc>}.
+ *
+ * <p>Stateless apart from the log; used by one execution.
+ */
+final class ProcessorPathCheck {
+
+  static final String SERVICE_FILE = "META-INF/services/javax.annotation.processing.Processor";
+
+  private final Log log;
+
+  ProcessorPathCheck(Log log) {
+    this.log = log;
+  }
+
+  /** Logs a warning naming the first class path entry that registers a kubegen processor. */
+  void warnIfProcessorsOnCompilePath(List<Path> classpath) {
+    for (Path entry : classpath) {
+      if (registersKubegenProcessor(entry)) {
+        log.warn("kubegen: " + entry.getFileName() + " on the compile class path registers kubegen's"
+            + " annotation processors; set <proc>none</proc> on maven-compiler-plugin so the main"
+            + " compile does not run them again");
+        return;
+      }
+    }
+  }
+
+  /** Whether the jar or folder lists a processor under {@code io.kubegen.} in its service file. */
+  static boolean registersKubegenProcessor(Path entry) {
+    try {
+      if (Files.isDirectory(entry)) {
+        Path services = entry.resolve(SERVICE_FILE);
+        return Files.isRegularFile(services)
+            && Files.readString(services, StandardCharsets.UTF_8).contains(ProcessorLoader.KUBEGEN_PACKAGE);
+      }
+      if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar")) {
+        try (ZipFile zip = new ZipFile(entry.toFile())) {
+          ZipEntry services = zip.getEntry(SERVICE_FILE);
+          if (services == null) {
+            return false;
+          }
+          try (InputStream in = zip.getInputStream(services)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(ProcessorLoader.KUBEGEN_PACKAGE);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+}
