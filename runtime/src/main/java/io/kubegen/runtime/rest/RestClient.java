@@ -254,6 +254,10 @@ public final class RestClient implements AutoCloseable {
       try {
         response = send(httpRequest, handler, deadline, context);
       } catch (IOException e) {
+        if (isTlsFailure(e)) {
+          // a certificate problem does not go away by asking again
+          throw new KubeClientException(context + ": TLS handshake failed: " + rootMessage(e), e);
+        }
         boolean notSent = isConnectFailure(e);
         endpoints.markFailed(index);
         boolean more = retries < retryBackoff.steps() - 1;
@@ -378,6 +382,25 @@ public final class RestClient implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  static boolean isTlsFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        message = t.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
   }
 
   private static String describeFailure(IOException e) {

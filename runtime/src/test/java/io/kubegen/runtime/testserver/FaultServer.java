@@ -59,10 +59,27 @@ public final class FaultServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts a server on a free loopback port. */
+  /** Starts a plain HTTP server on a free loopback port. */
   public static FaultServer start() {
+    return start(null);
+  }
+
+  /** Starts an HTTPS server on a free loopback port presenting {@code certificate}. */
+  public static FaultServer startTls(SelfSignedCertificate certificate) {
+    return start(java.util.Objects.requireNonNull(certificate, "certificate"));
+  }
+
+  private static FaultServer start(SelfSignedCertificate tls) {
     try {
-      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      HttpServer http;
+      if (tls == null) {
+        http = HttpServer.create(address, 50);
+      } else {
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 50);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.serverContext()));
+        http = https;
+      }
       ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fault-server");
         t.setDaemon(true);
@@ -87,9 +104,10 @@ public final class FaultServer implements AutoCloseable {
     }
   }
 
-  /** The server's base URL, {@code http://127.0.0.1:<port>}. */
+  /** The server's base URL, {@code http://127.0.0.1:<port>} (https for a TLS server). */
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+    return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The route of {@code path} for any method, created on first use. */
