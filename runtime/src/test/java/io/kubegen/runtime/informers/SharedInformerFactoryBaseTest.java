@@ -1,0 +1,108 @@
+package io.kubegen.runtime.informers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubegen.runtime.api.ListOptions;
+import io.kubegen.runtime.cache.Eventually;
+import io.kubegen.runtime.cache.FakeListWatch;
+import io.kubegen.runtime.cache.SharedIndexInformer;
+import io.kubegen.runtime.cache.Thing;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class SharedInformerFactoryBaseTest {
+
+  /** A factory shaped like a generated one, over an in-memory server. */
+  static final class ThingFactory extends SharedInformerFactoryBase {
+    final FakeListWatch server;
+    final List<Duration> resyncsUsed = new CopyOnWriteArrayList<>();
+    final AtomicInteger built = new AtomicInteger();
+
+    ThingFactory(FakeListWatch server, Duration resync, SharedInformerOption... options) {
+      super(resync, options);
+      this.server = server;
+    }
+
+    SharedIndexInformer<Thing> things() {
+      return informerFor(Thing.class, resync -> {
+        built.incrementAndGet();
+        resyncsUsed.add(resync);
+        return SharedIndexInformer.create(listWatch(server), Thing.class, resync, Map.of());
+      });
+    }
+  }
+
+  @Test
+  void oneInformerPerTypeStartIdempotentAndSyncReported() {
+    FakeListWatch server = new FakeListWatch();
+    server.put("a", "x", "1");
+    ThingFactory f = new ThingFactory(server, Duration.ofMinutes(10));
+    SharedIndexInformer<Thing> i1 = f.things();
+    assertThat(f.things()).isSameAs(i1);
+    assertThat(f.built.get()).isEqualTo(1);
+    assertThat(f.waitForCacheSync(Duration.ofMillis(10))).isEmpty();
+    f.start();
+    f.start();
+    assertThat(i1.isStarted()).isTrue();
+    assertThat(f.waitForCacheSync(Duration.ofSeconds(10))).isEqualTo(Map.of(Thing.class, true));
+    assertThat(f.resyncsUsed).containsExactly(Duration.ofMinutes(10));
+    assertThat(server.listCalls.get()).isEqualTo(1);
+    f.shutdown();
+    f.shutdown();
+    assertThat(i1.isStopped()).isTrue();
+    Eventually.noThreadsNamed("informer-");
+    assertThatThrownBy(f::things).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void optionsReachTheInformers() {
+    FakeListWatch server = new FakeListWatch();
+    server.put("a", "x", "raw");
+    ThingFactory f = new ThingFactory(server, Duration.ZERO,
+        SharedInformerOption.namespace("a"),
+        SharedInformerOption.tweakListOptions(o -> o.toBuilder().labelSelector("app=demo").build()),
+        SharedInformerOption.customResync(Thing.class, Duration.ofSeconds(42)),
+        SharedInformerOption.transform(o -> {
+          ((Thing) o).setValue("transformed");
+          return o;
+        }));
+    assertThat(f.namespace()).isEqualTo("a");
+    assertThat(f.resyncFor(Thing.class)).isEqualTo(Duration.ofSeconds(42));
+    assertThat(f.resyncFor(String.class)).isEqualTo(Duration.ZERO);
+    SharedIndexInformer<Thing> inf = f.things();
+    f.start();
+    assertThat(f.waitForCacheSync(Duration.ofSeconds(10))).containsEntry(Thing.class, true);
+    assertThat(server.listOptionsSeen).extracting(ListOptions::labelSelector).containsOnly("app=demo");
+    Eventually.until(() -> !server.watchOptionsSeen.isEmpty(), "watching");
+    assertThat(server.watchOptionsSeen).extracting(ListOptions::labelSelector).containsOnly("app=demo");
+    assertThat(inf.getIndexer().getByKey("a/x")).map(Thing::getValue).hasValue("transformed");
+    f.shutdown();
+    Eventually.noThreadsNamed("informer-");
+  }
+
+  @Test
+  void informersRequestedAfterStartAreStartedByTheNextStart() {
+    FakeListWatch server = new FakeListWatch();
+    ThingFactory f = new ThingFactory(server, null);
+    f.start();
+    SharedIndexInformer<Thing> inf = f.things();
+    assertThat(inf.isStarted()).isFalse();
+    f.start();
+    assertThat(inf.isStarted()).isTrue();
+    f.shutdown();
+    Eventually.noThreadsNamed("informer-");
+  }
+
+  @Test
+  void negativeResyncIsRejected() {
+    assertThatThrownBy(() -> new ThingFactory(new FakeListWatch(), Duration.ofSeconds(-1)))
+        .hasMessageContaining("negative");
+  }
+}
