@@ -1,0 +1,115 @@
+package io.kubegen.apiserver.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubegen.apiserver.ResourceDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Minimal OpenAPI v3 documents: the {@code /openapi/v3} index and one document per group
+ * version listing every path with its operations, the {@code x-kubernetes-group-version-kind}
+ * extension and the {@code fieldValidation} query parameter on PATCH. That is what kubectl
+ * reads to decide that the server validates fields itself, so it skips client-side schema
+ * validation. Schemas are open objects (no field list). Stateless.
+ */
+final class OpenApi {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private final ResourceRegistry registry;
+
+  OpenApi(ResourceRegistry registry) { this.registry = registry; }
+
+  ObjectNode index() {
+    ObjectNode root = F.objectNode();
+    ObjectNode paths = root.putObject("paths");
+    registry.groups().forEach((group, versions) -> {
+      for (String v : versions) {
+        String path = group.isEmpty() ? "api/" + v : "apis/" + group + "/" + v;
+        paths.putObject(path).put("serverRelativeURL", "/openapi/v3/" + path + "?hash=" + hash(groupVersion(group, v)));
+      }
+    });
+    return root;
+  }
+
+  private static String hash(ObjectNode doc) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(doc.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).toUpperCase(java.util.Locale.ROOT);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The document of one group version, or null when nothing is served there. */
+  ObjectNode groupVersion(String group, String version) {
+    List<ResourceDefinition> defs = registry.inGroupVersion(group, version);
+    if (defs.isEmpty()) {
+      return null;
+    }
+    ObjectNode doc = F.objectNode();
+    doc.put("openapi", "3.0.0");
+    doc.putObject("info").put("title", "Kubernetes").put("version", Discovery.KUBERNETES_VERSION);
+    ObjectNode paths = doc.putObject("paths");
+    ObjectNode schemas = doc.putObject("components").putObject("schemas");
+    for (ResourceDefinition d : defs) {
+      String schemaName = schemaName(d);
+      ObjectNode schema = schemas.putObject(schemaName);
+      schema.put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+      gvk(schema.putArray("x-kubernetes-group-version-kind"), d);
+      ObjectNode list = schemas.putObject(schemaName + "List");
+      list.put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+      String base = (d.group().isEmpty() ? "/api/" : "/apis/" + d.group() + "/") + d.version()
+          + (d.namespaced() ? "/namespaces/{namespace}/" : "/") + d.plural();
+      ObjectNode collection = paths.putObject(base);
+      operation(collection, "get", d, "list" + d.kind(), schemaName + "List", false);
+      operation(collection, "post", d, "create" + d.kind(), schemaName, false);
+      operation(collection, "delete", d, "deletecollection" + d.kind(), schemaName + "List", false);
+      ObjectNode item = paths.putObject(base + "/{name}");
+      operation(item, "get", d, "read" + d.kind(), schemaName, false);
+      operation(item, "put", d, "replace" + d.kind(), schemaName, false);
+      operation(item, "patch", d, "patch" + d.kind(), schemaName, true);
+      operation(item, "delete", d, "delete" + d.kind(), schemaName, false);
+      if (d.hasStatusSubresource()) {
+        ObjectNode status = paths.putObject(base + "/{name}/status");
+        operation(status, "get", d, "read" + d.kind() + "Status", schemaName, false);
+        operation(status, "put", d, "replace" + d.kind() + "Status", schemaName, false);
+        operation(status, "patch", d, "patch" + d.kind() + "Status", schemaName, true);
+      }
+    }
+    return doc;
+  }
+
+  private static String schemaName(ResourceDefinition d) {
+    String group = d.group().isEmpty() ? "core" : d.group();
+    return "io.kubegen." + group + "." + d.version() + "." + d.kind();
+  }
+
+  private static void gvk(ArrayNode array, ResourceDefinition d) {
+    array.addObject().put("group", d.group()).put("version", d.version()).put("kind", d.kind());
+  }
+
+  private static void operation(ObjectNode path, String method, ResourceDefinition d, String id, String schema,
+      boolean patch) {
+    ObjectNode op = path.putObject(method);
+    op.put("operationId", id);
+    op.putObject("x-kubernetes-group-version-kind").put("group", d.group()).put("version", d.version()).put("kind", d.kind());
+    ArrayNode params = op.putArray("parameters");
+    if (patch || method.equals("put") || method.equals("post")) {
+      params.addObject().put("name", "fieldValidation").put("in", "query")
+          .put("description", "Ignore, Warn or Strict; this server accepts the parameter and keeps unknown fields")
+          .putObject("schema").put("type", "string").put("uniqueItems", true);
+      params.addObject().put("name", "fieldManager").put("in", "query").putObject("schema").put("type", "string");
+      params.addObject().put("name", "dryRun").put("in", "query").putObject("schema").put("type", "string");
+    }
+    if (patch) {
+      params.addObject().put("name", "force").put("in", "query").putObject("schema").put("type", "boolean");
+    }
+    op.putObject("responses").putObject("200").put("description", "OK").putObject("content")
+        .putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/" + schema);
+  }
+}

@@ -1,0 +1,31 @@
+package io.kubegen.apiserver.storage;
+
+/**
+ * A storage operation that could not be done; {@link #reason()} says why. Unchecked.
+ */
+public final class StorageException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why an operation failed. */
+  public enum Reason {
+    /** Create of a key that exists. */
+    ALREADY_EXISTS,
+    /** Update or delete of a key that does not exist. */
+    NOT_FOUND,
+    /** The object changed since the revision the caller expected. */
+    CONFLICT,
+    /** The requested revision is older than the history the storage keeps. */
+    GONE
+  }
+
+  private final Reason reason;
+
+  /** An exception with {@code reason} and {@code message}. */
+  public StorageException(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  /** Why the operation failed. */
+  public Reason reason() { return reason; }
+}

@@ -1,0 +1,20 @@
+package io.kubegen.apiserver.storage;
+
+import java.util.List;
+
+/**
+ * A registered watcher. {@link #initial()} holds the objects the watch starts from when the
+ * caller asked for the initial state (else it is empty); every event delivered afterwards has a
+ * revision above {@link #startRevision()}. Closing stops delivery; it is idempotent and may be
+ * called from any thread.
+ */
+public interface WatchRegistration extends AutoCloseable {
+  /** The current objects when the initial state was asked for, else empty. */
+  List<StoredObject> initial();
+
+  /** Events after this revision follow. */
+  long startRevision();
+
+  @Override
+  void close();
+}
