@@ -24,10 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gets a bearer token from an exec credential plugin, as kubectl does: runs the command with
+ * Gets credentials from an exec credential plugin, as kubectl does: runs the command with
  * {@code KUBERNETES_EXEC_INFO} in its environment, reads an {@code ExecCredential} of the
- * configured API version from its standard output, and caches the token until its
- * {@code expirationTimestamp} (forever when there is none) or until {@link #refresh()}.
+ * configured API version from its standard output, and caches its token and/or client
+ * certificate until its {@code expirationTimestamp} (forever when there is none) or until
+ * {@link #refresh()}. The client certificate reaches TLS handshakes through
+ * {@link ExecKeyManager}.
  *
  * <p>Thread-safe: callers are serialised on this object, so concurrent requests run the plugin
  * once. Errors name the command and may quote the end of its standard error; standard output
@@ -44,8 +46,11 @@ final class ExecCredentialSource implements AuthorizationSource {
   private final String label;
   private final ExecClusterInfo cluster;
   private final Clock clock;
+  private boolean cached;
   private String token;
+  private ClientKeyMaterial clientKey;
   private Instant expiresAt;
+  private volatile Runnable onClientKeyChange = () -> {};
 
   ExecCredentialSource(ExecConfig config, String label, ExecClusterInfo cluster, Clock clock) {
     this.config = config;
@@ -56,16 +61,33 @@ final class ExecCredentialSource implements AuthorizationSource {
 
   @Override
   public synchronized Optional<String> header() {
-    if (token == null || (expiresAt != null && !clock.instant().isBefore(expiresAt))) {
-      run();
-    }
-    return Optional.of("Bearer " + token);
+    ensureFresh();
+    return token == null ? Optional.empty() : Optional.of("Bearer " + token);
+  }
+
+  /** The client certificate and key the plugin returned, if any; runs the plugin when needed. */
+  synchronized Optional<ClientKeyMaterial> clientKey() {
+    ensureFresh();
+    return Optional.ofNullable(clientKey);
+  }
+
+  /** Runs {@code action} (on the calling thread) whenever a run returns a different client certificate. */
+  void onClientKeyChange(Runnable action) {
+    this.onClientKeyChange = action;
   }
 
   @Override
   public synchronized void refresh() {
+    cached = false;
     token = null;
+    clientKey = null;
     expiresAt = null;
+  }
+
+  private void ensureFresh() {
+    if (!cached || (expiresAt != null && !clock.instant().isBefore(expiresAt))) {
+      run();
+    }
   }
 
   private void run() {
@@ -177,15 +199,20 @@ final class ExecCredentialSource implements AuthorizationSource {
       throw new KubeConfigException(what + ": the ExecCredential has no status");
     }
     String newToken = status.path("token").asText("");
-    if (newToken.isEmpty()) {
-      if (status.hasNonNull("clientCertificateData")) {
-        throw new KubeConfigException(what + ": returned a client certificate; only token credentials are supported");
-      }
-      throw new KubeConfigException(what + ": the ExecCredential has no status.token");
+    String certPem = status.path("clientCertificateData").asText("");
+    String keyPem = status.path("clientKeyData").asText("");
+    if (newToken.isEmpty() && certPem.isEmpty() && keyPem.isEmpty()) {
+      throw new KubeConfigException(what + ": the ExecCredential has no status.token and no client certificate");
     }
     if (newToken.chars().anyMatch(c -> c == '\r' || c == '\n')) {
       throw new KubeConfigException(what + ": status.token must be one line");
     }
+    if (certPem.isEmpty() != keyPem.isEmpty()) {
+      throw new KubeConfigException(what + ": status.clientCertificateData and status.clientKeyData must come together");
+    }
+    ClientKeyMaterial newClientKey = certPem.isEmpty() ? null : ClientKeyMaterial.parse(
+        new PemSource(certPem, null, what + ": status.clientCertificateData"),
+        new PemSource(keyPem, null, what + ": status.clientKeyData"));
     Instant expiry = null;
     JsonNode expiration = status.get("expirationTimestamp");
     if (expiration != null && !expiration.isNull()) {
@@ -195,9 +222,16 @@ final class ExecCredentialSource implements AuthorizationSource {
         throw new KubeConfigException(what + ": status.expirationTimestamp is not an RFC 3339 time");
       }
     }
-    token = newToken;
+    token = newToken.isEmpty() ? null : newToken;
+    boolean keyChanged = clientKey != null && !clientKey.equals(newClientKey);
+    clientKey = newClientKey;
+    if (keyChanged) {
+      onClientKeyChange.run();
+    }
     expiresAt = expiry;
-    LOG.debug("exec credential plugin {} returned a token{}", config.command(),
+    cached = true;
+    LOG.debug("exec credential plugin {} returned {}{}", config.command(),
+        token != null ? (clientKey != null ? "a token and a client certificate" : "a token") : "a client certificate",
         expiry == null ? " without expiry" : " valid until " + expiry);
   }
 

@@ -86,8 +86,13 @@ public final class RestConfig {
     if (key != null && cert == null) {
       throw new KubeConfigException(key.label() + ": a client key needs a client certificate");
     }
-    this.sslContext = TlsContexts.create(ca, insecureSkipTlsVerify, cert, key);
     this.authorization = authorization(b, cert != null, servers, ca, proxy);
+    this.sslContext = TlsContexts.create(ca, insecureSkipTlsVerify, cert, key,
+        authorization instanceof ExecCredentialSource exec ? new ExecKeyManager(exec) : null);
+    if (authorization instanceof ExecCredentialSource exec) {
+      // A resumed TLS session would keep presenting the old client certificate.
+      exec.onClientKeyChange(() -> TlsContexts.forgetClientSessions(sslContext));
+    }
   }
 
   /** A new builder with every default. */

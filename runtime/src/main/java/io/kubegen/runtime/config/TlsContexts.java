@@ -6,10 +6,13 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.util.Enumeration;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -26,12 +29,17 @@ final class TlsContexts {
    * @param ca the CA bundle or null
    * @param clientCert the client certificate chain or null
    * @param clientKey the client key or null; present exactly when {@code clientCert} is
+   * @param dynamicKeys a key manager for certificates that come later (from an exec plugin);
+   *     used only without {@code clientCert}; may be null
    */
-  static SSLContext create(PemSource ca, boolean insecure, PemSource clientCert, PemSource clientKey) {
+  static SSLContext create(PemSource ca, boolean insecure, PemSource clientCert, PemSource clientKey,
+      KeyManager dynamicKeys) {
     TrustManager[] trustManagers = insecure
         ? new TrustManager[] {InsecureTrustManager.INSTANCE}
         : trustManagers(ca);
-    KeyManager[] keyManagers = clientCert == null ? null : keyManagers(clientCert, clientKey);
+    KeyManager[] keyManagers = clientCert != null ? keyManagers(clientCert, clientKey)
+        : dynamicKeys != null ? new KeyManager[] {dynamicKeys}
+        : null;
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyManagers, trustManagers, new SecureRandom());
@@ -60,9 +68,9 @@ final class TlsContexts {
   }
 
   private static KeyManager[] keyManagers(PemSource certSource, PemSource keySource) {
-    List<X509Certificate> chain = Pem.certificates(certSource.read(), certSource.describe());
-    PrivateKey key = Pem.privateKey(keySource.read(), keySource.describe());
-    requireMatch(chain.get(0), key, certSource, keySource);
+    ClientKeyMaterial material = ClientKeyMaterial.parse(certSource, keySource);
+    List<X509Certificate> chain = material.chain();
+    PrivateKey key = material.key();
     char[] password = "in-memory".toCharArray(); // protects nothing: the store never leaves memory
     try {
       KeyStore keyStore = emptyKeyStore();
@@ -78,7 +86,7 @@ final class TlsContexts {
   }
 
   /** Signs a probe with the key and verifies it with the certificate, so a mixed-up pair fails early. */
-  private static void requireMatch(X509Certificate certificate, PrivateKey key, PemSource certSource, PemSource keySource) {
+  static void requireMatch(X509Certificate certificate, PrivateKey key, PemSource certSource, PemSource keySource) {
     String algorithm = switch (key.getAlgorithm()) {
       case "RSA" -> "SHA256withRSA";
       case "EC" -> "SHA256withECDSA";
@@ -106,6 +114,17 @@ final class TlsContexts {
     if (!matches) {
       throw new KubeConfigException(keySource.describe() + ": the private key does not belong to the certificate in "
           + certSource.describe());
+    }
+  }
+
+  /** Invalidates cached client sessions, so the next handshake is a full one. */
+  static void forgetClientSessions(SSLContext context) {
+    SSLSessionContext sessions = context.getClientSessionContext();
+    for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements(); ) {
+      SSLSession session = sessions.getSession(ids.nextElement());
+      if (session != null) {
+        session.invalidate();
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -200,7 +201,7 @@ class ExecPluginTest {
         echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}}'
         """);
     assertThatThrownBy(() -> config(ExecConfig.of(noToken.toString())).authorizationHeader())
-        .hasMessageEndingWith("the ExecCredential has no status.token");
+        .hasMessageEndingWith("the ExecCredential has no status.token and no client certificate");
   }
 
   @Test
@@ -232,6 +233,63 @@ class ExecPluginTest {
         .exec(plugin(ExecConfig.V1, ExecConfig.V1)).build();
     assertThat(config.authorizationHeader()).contains("Bearer static-token");
     assertThat(Files.exists(dir.resolve("count"))).isFalse();
+  }
+
+  private static final String CAT_PLUGIN = """
+      #!/bin/sh
+      dir="$(dirname "$0")"
+      n=$(( $(cat "$dir/count" 2>/dev/null || echo 0) + 1 ))
+      echo $n > "$dir/count"
+      cat "$dir/credential.json"
+      """;
+
+  private void credential(String certPem, String keyPem) throws IOException {
+    ObjectNode credential = Json.mapper().createObjectNode()
+        .put("apiVersion", ExecConfig.V1).put("kind", "ExecCredential");
+    credential.putObject("status")
+        .put("clientCertificateData", certPem)
+        .put("clientKeyData", keyPem)
+        .put("expirationTimestamp", "2026-01-01T00:10:00Z");
+    Files.writeString(dir.resolve("credential.json"), Json.write(credential));
+  }
+
+  @Test
+  void pluginClientCertificateIsPresentedInTheHandshake() throws Exception {
+    TestPki.Issued serverCa = TestPki.ca("server-ca");
+    TestPki.Issued clientCa = TestPki.ca("client-ca");
+    TestPki.Issued serverCert = TestPki.leaf(serverCa, "apiserver", TestPki.ec(), true);
+    TestPki.Issued first = TestPki.leaf(clientCa, "plugin-user-1", TestPki.rsa(), false);
+    TestPki.Issued second = TestPki.leaf(clientCa, "plugin-user-2", TestPki.ec(), false);
+    credential(first.certificatePem(), TestPki.traditionalPem(first.keys()));
+    ExecConfig exec = ExecConfig.of(script("cat.sh", CAT_PLUGIN).toString());
+
+    try (TestHttpsServer server = new TestHttpsServer(TestPki.serverContext(serverCert, serverCa, clientCa), true)) {
+      RestConfig config = RestConfig.builder().server(server.url().toString()).caData(serverCa.certificatePem())
+          .exec(exec).clock(clock).build();
+      // the handshake runs the plugin itself when nothing is cached yet
+      assertThat(TestHttpsServer.get(config)).isEqualTo("CN=plugin-user-1");
+      assertThat(config.authorizationHeader()).isEmpty();
+      assertThat(runs()).isEqualTo(1);
+
+      // after expiry, new connections present the new certificate
+      credential(second.certificatePem(), TestPki.pkcs8Pem(second.keys().getPrivate()));
+      clock.advance(Duration.ofMinutes(10));
+      assertThat(config.authorizationHeader()).isEmpty();
+      assertThat(runs()).isEqualTo(2);
+      assertThat(TestHttpsServer.get(config)).isEqualTo("CN=plugin-user-2");
+    }
+  }
+
+  @Test
+  void pluginCertificateWithTheWrongKeyIsRejected() throws IOException {
+    TestPki.Issued client = TestPki.leaf(TestPki.ca("ca"), "x", TestPki.ec(), false);
+    credential(client.certificatePem(), TestPki.traditionalPem(TestPki.ec()));
+    Path plugin = script("cat.sh", CAT_PLUGIN);
+    RestConfig config = config(ExecConfig.of(plugin.toString()));
+    assertThatThrownBy(config::authorizationHeader)
+        .isInstanceOf(KubeConfigException.class)
+        .hasMessage("exec: plugin \"" + plugin + "\": status.clientKeyData: the private key does not belong to the "
+            + "certificate in exec: plugin \"" + plugin + "\": status.clientCertificateData");
   }
 
   @Test
