@@ -150,9 +150,13 @@ class RedactionTest {
 
   @Test
   void logLinesCarryNoCredentials() throws IOException {
-    PrintStream original = System.err;
+    // slf4j-simple writes to System.err unless configured for System.out: capture both
+    PrintStream originalErr = System.err;
+    PrintStream originalOut = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setErr(capture);
+    System.setOut(capture);
     try {
       Path token = dir.resolve("token");
       Files.writeString(token, TOKEN);
@@ -176,7 +180,8 @@ class RedactionTest {
       assertThat(RestConfig.builder().server("https://h").exec(ExecConfig.of(plugin.toString(), ARG_SECRET)).build()
           .authorizationHeader()).contains("Bearer " + EXEC_TOKEN);
     } finally {
-      System.setErr(original);
+      System.setErr(originalErr);
+      System.setOut(originalOut);
     }
     String log = captured.toString(StandardCharsets.UTF_8);
     // the warnings were written (so the capture works) and name files, not secrets
