@@ -46,10 +46,12 @@ public class KubeApiException extends KubeClientException {
     if (context != null) {
       b.append(context).append(": ");
     }
-    b.append(code);
     String reason = status == null || isBlank(status.getReason()) ? reasonForCode(code) : status.getReason();
+    if (code > 0) {
+      b.append(code);
+    }
     if (!reason.isEmpty()) {
-      b.append(' ').append(reason);
+      b.append(code > 0 ? " " : "").append(reason);
     }
     if (status != null && !isBlank(status.getMessage())) {
       b.append(": ").append(status.getMessage());

@@ -255,6 +255,73 @@ class RestClientTest {
   }
 
   @Test
+  void interruptingABlockedCallAbortsTheExchange() throws Exception {
+    ChunkedStream stream = new ChunkedStream().probeClientEvery(Duration.ofMillis(20));
+    server.route("/api/v1/namespaces/default/configmaps/a").always(Reply.stream(stream));
+    try (RestClient client = client()) {
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread caller = new Thread(() -> {
+        try {
+          client.get().resource(CONFIGMAPS).namespace("default").name("a").execute(TestConfigMap.class);
+        } catch (Throwable t) {
+          failure.set(t);
+          stillInterrupted.set(Thread.currentThread().isInterrupted());
+        }
+      });
+      caller.start();
+      assertThat(stream.awaitOpen(Duration.ofSeconds(5))).isTrue();
+      caller.interrupt();
+      caller.join(5000);
+      assertThat(caller.isAlive()).isFalse();
+      assertThat(failure.get()).isInstanceOf(KubeClientException.class).hasMessageContaining("interrupted");
+      assertThat(stillInterrupted).isTrue();
+      assertThat(stream.awaitClientGone(Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
+  @Test
+  void manyThreadsShareOneClient() throws Exception {
+    server.route("/api/v1/namespaces/default/configmaps/a").always(Reply.json(200, CM));
+    int threads = 8;
+    int calls = 25;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try (RestClient client = client()) {
+      List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          int ok = 0;
+          for (int i = 0; i < calls; i++) {
+            if ("a".equals(client.get().resource(CONFIGMAPS).namespace("default").name("a")
+                .execute(TestConfigMap.class).getMetadata().getName())) {
+              ok++;
+            }
+          }
+          return ok;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> f : results) {
+        assertThat(f.get(15, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(calls);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(server.requests()).hasSize(threads * calls);
+  }
+
+  @Test
+  void retryAfterIsReadInSecondsOrAsAnHttpDate() {
+    assertThat(RestClient.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
+    assertThat(RestClient.parseRetryAfter(" 0 ")).contains(Duration.ZERO);
+    assertThat(RestClient.parseRetryAfter("-3")).isEmpty();
+    assertThat(RestClient.parseRetryAfter("soon")).isEmpty();
+    String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60));
+    assertThat(RestClient.parseRetryAfter(inAMinute).orElseThrow()).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
+    assertThat(RestClient.parseRetryAfter("Mon, 01 Jan 2001 00:00:00 GMT")).contains(Duration.ZERO);
+  }
+
+  @Test
   void asyncCallsCompleteWithTheDecodedBody() {
     server.route("/api/v1/namespaces/default/configmaps/a").always(Reply.json(200, CM));
     try (RestClient client = client()) {

@@ -179,6 +179,26 @@ class HttpWatchTest {
   }
 
   @Test
+  void aWatchWhoseHeadersNeverComeEndsAtTheTimeout() {
+    server.route("GET", PATH).always(Reply.hang());
+    assertThatThrownBy(() -> client.get().resource(CONFIGMAPS).namespace("default")
+        .timeout(Duration.ofMillis(300)).watch(TestConfigMap.class))
+        .isInstanceOf(io.kubegen.runtime.rest.KubeClientException.class).hasMessageContaining("timed out");
+  }
+
+  @Test
+  void theTimeoutDoesNotCutAnOpenStream() throws Exception {
+    server.route("GET", PATH).then(Reply.stream(stream));
+    try (Watch<TestConfigMap> watch = client.get().resource(CONFIGMAPS).namespace("default")
+        .timeout(Duration.ofMillis(100)).watch(TestConfigMap.class)) {
+      assertThat(watch.poll(Duration.ofMillis(400))).isEmpty();
+      stream.writeEvent("ADDED", cm("late", "9"));
+      assertThat(watch.poll(Duration.ofSeconds(5))).hasValueSatisfying(
+          e -> assertThat(e.object().getMetadata().getName()).isEqualTo("late"));
+    }
+  }
+
+  @Test
   void aFailedWatchStartIsAnApiException() {
     server.route("GET", PATH).then(Reply.status(410, "Expired", "too old resource version"));
     assertThatThrownBy(() -> configMaps.watch(ListOptions.builder().resourceVersion("1").build()))
