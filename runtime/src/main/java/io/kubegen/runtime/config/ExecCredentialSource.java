@@ -109,7 +109,11 @@ final class ExecCredentialSource implements AuthorizationSource {
       process = builder.start();
     } catch (IOException e) {
       String hint = config.installHint() == null ? "" : "; " + config.installHint().strip();
-      throw new KubeConfigException(what + " cannot be started (" + e.getClass().getSimpleName() + ")" + hint);
+      // The JDK's message is 'Cannot run program "cmd": error=2, No such file or directory'; keep the reason.
+      String message = String.valueOf(e.getMessage());
+      String reason = message.contains("error=") ? message.substring(message.indexOf("error="))
+          : e.getClass().getSimpleName();
+      throw new KubeConfigException(what + " cannot be started (" + reason + ")" + hint);
     }
     try {
       process.getOutputStream().close();
@@ -204,8 +208,8 @@ final class ExecCredentialSource implements AuthorizationSource {
     if (newToken.isEmpty() && certPem.isEmpty() && keyPem.isEmpty()) {
       throw new KubeConfigException(what + ": the ExecCredential has no status.token and no client certificate");
     }
-    if (newToken.chars().anyMatch(c -> c == '\r' || c == '\n')) {
-      throw new KubeConfigException(what + ": status.token must be one line");
+    if (!newToken.isEmpty() && !Redaction.isHeaderSafe(newToken)) {
+      throw new KubeConfigException(what + ": status.token must be one line without control characters");
     }
     if (certPem.isEmpty() != keyPem.isEmpty()) {
       throw new KubeConfigException(what + ": status.clientCertificateData and status.clientKeyData must come together");

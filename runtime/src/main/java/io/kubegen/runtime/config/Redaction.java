@@ -8,6 +8,14 @@ final class Redaction {
 
   private Redaction() {}
 
+  /**
+   * Whether {@code token} can travel in an HTTP header: not empty, no control characters (a line
+   * break would let it forge headers; the HTTP client's own rejection could quote the value).
+   */
+  static boolean isHeaderSafe(String token) {
+    return !token.isEmpty() && token.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
+  }
+
   /** The URI with any user info (a proxy password, say) replaced by {@code <redacted>}. */
   static String uri(URI uri) {
     if (uri.getRawUserInfo() == null) {

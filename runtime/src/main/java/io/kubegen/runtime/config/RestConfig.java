@@ -60,6 +60,9 @@ public final class RestConfig {
     this.servers = parseServers(b.servers, b.label("server"));
     this.insecureSkipTlsVerify = b.insecureSkipTlsVerify;
     this.proxy = checkProxy(b.proxy, b.label("proxy"));
+    if (Float.isNaN(b.qps) || Float.isInfinite(b.qps)) {
+      throw new KubeConfigException(b.label("qps") + ": must be a finite number, got " + b.qps);
+    }
     this.qps = b.qps == 0 ? DEFAULT_QPS : b.qps;
     this.burst = b.burst == 0 ? DEFAULT_BURST : b.burst;
     if (burst < 0) {
@@ -198,8 +201,8 @@ public final class RestConfig {
       return new TokenFileSource(b.bearerTokenFile, b.label("bearerTokenFile"), b.clock);
     }
     if (b.bearerToken != null) {
-      if (b.bearerToken.isEmpty() || b.bearerToken.chars().anyMatch(c -> c == '\r' || c == '\n')) {
-        throw new KubeConfigException(b.label("bearerToken") + ": must be one non-empty line");
+      if (!Redaction.isHeaderSafe(b.bearerToken)) {
+        throw new KubeConfigException(b.label("bearerToken") + ": must be one non-empty line without control characters");
       }
       return AuthorizationSource.fixed("Bearer " + b.bearerToken, "bearer token <redacted>");
     }

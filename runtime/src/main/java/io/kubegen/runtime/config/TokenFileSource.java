@@ -86,8 +86,8 @@ final class TokenFileSource implements AuthorizationSource {
     if (content.isEmpty()) {
       throw new KubeConfigException(label + ": token file " + file + " is empty");
     }
-    if (content.indexOf('\n') >= 0 || content.indexOf('\r') >= 0) {
-      throw new KubeConfigException(label + ": token file " + file + " holds more than one line");
+    if (!Redaction.isHeaderSafe(content)) {
+      throw new KubeConfigException(label + ": token file " + file + " holds more than one line or control characters");
     }
     boolean changed = token != null && !token.equals(content);
     token = content;

@@ -213,7 +213,7 @@ class ExecPluginTest {
     assertThatThrownBy(() -> config(exec).authorizationHeader())
         .isInstanceOf(KubeConfigException.class)
         .hasMessage("exec: plugin \"" + dir.resolve("no-such-plugin")
-            + "\" cannot be started (IOException); Install it with: apt-get install no-such-plugin");
+            + "\" cannot be started (error=2, No such file or directory); Install it with: apt-get install no-such-plugin");
   }
 
   @Test

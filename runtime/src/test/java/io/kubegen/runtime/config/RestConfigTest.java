@@ -86,10 +86,12 @@ class RestConfigTest {
         .hasMessage("proxy: only http:// proxies are supported, got socks5://p:1080");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").connectTimeout(Duration.ofSeconds(-1)).build())
         .hasMessage("connectTimeout: must not be negative, got PT-1S");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h").qps(Float.NaN).build())
+        .hasMessage("qps: must be a finite number, got NaN");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").burst(-1).build())
         .hasMessage("burst: must not be negative, got -1");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").bearerToken("a\nb").build())
-        .hasMessage("bearerToken: must be one non-empty line");
+        .hasMessage("bearerToken: must be one non-empty line without control characters");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").bearerToken("t").username("u").build())
         .hasMessage("username: more than one authentication method (bearer token and basic auth); only one is allowed");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").password("only").build())
