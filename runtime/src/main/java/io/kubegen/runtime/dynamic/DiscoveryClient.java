@@ -29,12 +29,12 @@ public interface DiscoveryClient {
   }
 
   /**
-   * A discovery client that keeps answers in {@code cacheDir} (one folder per server, like
-   * kubectl's {@code ~/.kube/cache/discovery}) and in memory, and uses them while younger than
-   * {@code ttl}.
+   * A discovery client that keeps answers in {@code cacheDir} (one folder per cluster, named
+   * after its first server, like kubectl's {@code ~/.kube/cache/discovery}) and in memory, and
+   * uses them while younger than {@code ttl}.
    */
   static DiscoveryClient cached(RestClient client, Path cacheDir, Duration ttl) {
-    return new CachedDiscoveryClient(new ServerDiscoveryClient(client), cacheDir, client.currentServer(), ttl,
+    return new CachedDiscoveryClient(new ServerDiscoveryClient(client), cacheDir, client.config().servers().get(0), ttl,
         java.time.Clock.systemUTC());
   }
 }

@@ -102,6 +102,18 @@ class DiscoveryClientTest {
   }
 
   @Test
+  void thePublicFactoryCachesUnderTheServersFolder() {
+    DiscoveryClient discovery = DiscoveryClient.cached(client, cacheDir, Duration.ofHours(6));
+    discovery.serverGroups();
+    discovery.serverGroups();
+    assertThat(server.requests("/apis")).hasSize(1);
+    assertThat(cacheDir.resolve("127.0.0.1_" + server.url().getPort()).resolve("servergroups.json")).exists();
+    assertThat(discovery.serverVersion().minor()).isEqualTo("31");
+    discovery.serverVersion();
+    assertThat(server.requests("/version")).as("the version is never cached").hasSize(2);
+  }
+
+  @Test
   void invalidateAndUnreadableFilesLeadBackToTheServer() throws Exception {
     DiscoveryClient discovery = cached();
     discovery.serverResourcesForGroupVersion("v1");

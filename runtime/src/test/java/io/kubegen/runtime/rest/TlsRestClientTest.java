@@ -49,6 +49,25 @@ class TlsRestClientTest {
   }
 
   @Test
+  void hostNamesAreCheckedUnlessVerificationIsSkipped() {
+    SelfSignedCertificate otherHost = SelfSignedCertificate.forHost("elsewhere.example");
+    try (FaultServer wrongName = FaultServer.startTls(otherHost)) {
+      wrongName.route("/version").always(Reply.json(200, "{\"major\":\"1\"}"));
+      RestConfig trusting = RestConfig.builder().server(wrongName.url().toString()).caData(otherHost.certificatePem())
+          .qps(-1).build();
+      try (RestClient client = RestClient.create(trusting)) {
+        assertThatThrownBy(() -> client.get().path("/version").execute(String.class))
+            .isInstanceOf(KubeClientException.class).hasMessageContaining("TLS");
+      }
+      RestConfig insecure = RestConfig.builder().server(wrongName.url().toString()).insecureSkipTlsVerify(true)
+          .qps(-1).build();
+      try (RestClient client = RestClient.create(insecure)) {
+        assertThat(client.get().path("/version").execute(String.class)).contains("\"major\"");
+      }
+    }
+  }
+
+  @Test
   void anUntrustedServerFailsAtOnceWithoutRetries() {
     List<Duration> sleeps = new ArrayList<>();
     int before = server.requests().size();

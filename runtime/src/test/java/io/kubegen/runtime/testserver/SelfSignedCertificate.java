@@ -22,7 +22,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throw-away self-signed EC certificate for {@code 127.0.0.1} (as IP SAN), its own trust anchor,
+ * A throw-away self-signed EC certificate (for {@code 127.0.0.1} as IP SAN, or a host name), its own trust anchor,
  * and the server {@link SSLContext} that presents it. Immutable.
  */
 public final class SelfSignedCertificate {
@@ -34,8 +34,17 @@ public final class SelfSignedCertificate {
     this.serverContext = serverContext;
   }
 
-  /** A new certificate valid for a day. */
+  /** A new certificate for {@code 127.0.0.1}, valid for a day. */
   public static SelfSignedCertificate create() {
+    return create(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+  }
+
+  /** A new certificate for the host name {@code dnsName} only (so it does not match 127.0.0.1). */
+  public static SelfSignedCertificate forHost(String dnsName) {
+    return create(new GeneralName(GeneralName.dNSName, dnsName));
+  }
+
+  private static SelfSignedCertificate create(GeneralName subjectAltName) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
@@ -44,8 +53,7 @@ public final class SelfSignedCertificate {
       Instant now = Instant.now();
       JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
           Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), name, keys.getPublic());
-      builder.addExtension(Extension.subjectAlternativeName, false,
-          new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(subjectAltName));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
       X509Certificate cert = new JcaX509CertificateConverter()
           .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
