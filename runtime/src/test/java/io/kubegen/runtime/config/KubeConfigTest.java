@@ -163,44 +163,49 @@ class KubeConfigTest {
 
   @Test
   void relativePathsResolveAgainstTheDirectoryOfTheFileThatNamedThem() throws Exception {
-    TestPki.Issued ca = TestPki.ca("ca");
-    TestPki.Issued client = TestPki.leaf(ca, "frank", TestPki.rsa(), false);
-    write("team/certs/ca.crt", ca.certificatePem());
+    TestPki.Issued serverCa = TestPki.ca("server-ca");
+    TestPki.Issued clientCa = TestPki.ca("client-ca");
+    TestPki.Issued serverCert = TestPki.leaf(serverCa, "apiserver", TestPki.ec(), true);
+    TestPki.Issued client = TestPki.leaf(clientCa, "frank", TestPki.rsa(), false);
+    write("team/certs/ca.crt", serverCa.certificatePem());
     write("team/certs/client.crt", client.certificatePem());
     write("team/certs/client.key", TestPki.traditionalPem(client.keys()));
     write("other/token", "token-from-other-dir\n");
-    Path team = write("team/config", """
-        current-context: tls
-        clusters:
-        - name: c
-          cluster:
-            server: https://127.0.0.1:6443
-            certificate-authority: certs/ca.crt
-        users:
-        - name: tls
-          user: {client-certificate: certs/client.crt, client-key: ./certs/../certs/client.key}
-        contexts:
-        - name: tls
-          context: {cluster: c, user: tls}
-        - name: tok
-          context: {cluster: c, user: tok}
-        """);
-    Path other = write("other/config", """
-        users:
-        - name: tok
-          user: {tokenFile: token}
-        """);
-    KubeConfig merged = KubeConfig.load(team, other);
-    RestConfig tls = merged.restConfig();
-    assertThat(tls.toBuilder().build().sslContext()).isNotNull();
-    assertThat(merged.restConfig("tok").authorizationHeader()).contains("Bearer token-from-other-dir");
+    try (TestHttpsServer server = new TestHttpsServer(TestPki.serverContext(serverCert, serverCa, clientCa), true)) {
+      Path team = write("team/config", """
+          current-context: tls
+          clusters:
+          - name: c
+            cluster:
+              server: %s
+              certificate-authority: certs/ca.crt
+          users:
+          - name: tls
+            user: {client-certificate: certs/client.crt, client-key: ./certs/../certs/client.key}
+          contexts:
+          - name: tls
+            context: {cluster: c, user: tls}
+          - name: tok
+            context: {cluster: c, user: tok}
+          """.formatted(server.url()));
+      Path other = write("other/config", """
+          users:
+          - name: tok
+            user: {tokenFile: token}
+          """);
+      KubeConfig merged = KubeConfig.load(team, other);
+      // a real handshake: the CA and the client certificate and key were found next to team/config
+      assertThat(TestHttpsServer.get(merged.restConfig())).isEqualTo("CN=frank");
+      // the token file was found next to other/config, the file that named it
+      assertThat(merged.restConfig("tok").authorizationHeader()).contains("Bearer token-from-other-dir");
 
-    // the same files, named from a file elsewhere, no longer resolve
-    Path moved = write("elsewhere/config", Files.readString(team));
-    assertThatThrownBy(() -> KubeConfig.load(moved).restConfig())
-        .isInstanceOf(KubeConfigException.class)
-        .hasMessage(moved + ": clusters[0].cluster.certificate-authority: cannot read "
-            + dir.resolve("elsewhere/certs/ca.crt") + " (NoSuchFileException)");
+      // the same kubeconfig in another directory no longer finds its files
+      Path moved = write("elsewhere/config", Files.readString(team));
+      assertThatThrownBy(() -> KubeConfig.load(moved).restConfig())
+          .isInstanceOf(KubeConfigException.class)
+          .hasMessage(moved + ": clusters[0].cluster.certificate-authority: cannot read "
+              + dir.resolve("elsewhere/certs/ca.crt") + " (NoSuchFileException)");
+    }
   }
 
   @Test
