@@ -237,6 +237,7 @@ public final class RestClient implements AutoCloseable {
     }
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     int retries = 0;
+    int waits = 0;
     int failedOver = 0;
     boolean refreshed = false;
     while (true) {
@@ -265,7 +266,7 @@ public final class RestClient implements AutoCloseable {
           retries++;
           // Another endpoint that has not failed during this call is tried at once.
           boolean freshEndpoint = endpoints.size() > 1 && ++failedOver < endpoints.size();
-          Duration wait = freshEndpoint ? Duration.ZERO : retryBackoff.jitteredDelayBeforeRetry(retries - 1);
+          Duration wait = freshEndpoint ? Duration.ZERO : retryBackoff.jitteredDelayBeforeRetry(waits++);
           LOG.warn("{}: connection failed ({}); retry {} of {} in {} ms", context, e.toString(), retries,
               retryBackoff.steps() - 1, wait.toMillis());
           pause(wait, deadline, context);
@@ -283,7 +284,7 @@ public final class RestClient implements AutoCloseable {
         continue;
       }
       if (isRetriableStatus(request, response) && retries < retryBackoff.steps() - 1) {
-        Duration backoff = retryBackoff.jitteredDelayBeforeRetry(retries);
+        Duration backoff = retryBackoff.jitteredDelayBeforeRetry(waits++);
         retries++;
         Duration wait = retryAfter(response).orElse(backoff);
         LOG.warn("{}: server answered {}; retry {} of {} in {} ms", context, code, retries,
