@@ -62,12 +62,15 @@ public class KubeApiException extends KubeClientException {
   /** The HTTP status code. */
   public int code() { return code; }
 
-  /** The server's Status, or one built from the HTTP code; never null. */
-  public Status status() { return status; }
+  /** The server's Status, or one built from the HTTP code; never null (not even after Java deserialization). */
+  public Status status() {
+    return status != null ? status : Status.failure(code, reasonForCode(code), getMessage());
+  }
 
   /** The Status reason, or the one derived from the HTTP code when the server gave none; may be "". */
   public String reason() {
-    return isBlank(status.getReason()) ? reasonForCode(code) : status.getReason();
+    String reason = status().getReason();
+    return isBlank(reason) ? reasonForCode(code) : reason;
   }
 
   /** 404 / NotFound. */
@@ -99,7 +102,7 @@ public class KubeApiException extends KubeClientException {
    * message saying "too old resource version". A reflector relists on it.
    */
   public boolean isExpired() {
-    String message = status.getMessage();
+    String message = status().getMessage();
     return code == 410 || "Expired".equals(reason()) || "Gone".equals(reason())
         || (message != null && message.toLowerCase(Locale.ROOT).contains("too old resource version"));
   }
