@@ -161,6 +161,9 @@ public final class ResourceValidator {
       return m.verb() + " without a subresource repeats the standard " + m.verb().name().toLowerCase()
           + " verb; name the subresource, such as subresource = \"scale\"";
     }
+    if ((m.verb() == Verb.PATCH || m.verb() == Verb.LIST) && m.result().getKind() != TypeKind.VOID) {
+      return m.verb() + " returns the resource itself; leave result unset";
+    }
     boolean hasInput = m.input().getKind() != TypeKind.VOID;
     if (hasInput && m.verb() != Verb.CREATE && m.verb() != Verb.UPDATE) {
       return "only CREATE and UPDATE send a body, so input must not be set for " + m.verb();

@@ -63,6 +63,27 @@ public final class GeneratedNames {
     return ClassName.get(model.groupVersionPackage(Naming.INFORMERS, r.groupVersion()), r.generatedName("Informer"));
   }
 
+  /** {@code <base>.informers.<g>.<G>Informers}: the informers of one group, by version. */
+  public static ClassName groupInformers(ApiModel model, String groupSegment) {
+    return ClassName.get(model.treePackage(Naming.INFORMERS) + "." + groupSegment,
+        Naming.capitalise(groupSegment) + "Informers");
+  }
+
+  /** {@code <base>.informers.<g>.<v>.<G><V>Informers}: the informers of one group version, by resource. */
+  public static ClassName groupVersionInformers(ApiModel model, ApiGroupVersion gv) {
+    return ClassName.get(model.groupVersionPackage(Naming.INFORMERS, gv), gv.typePrefix() + "Informers");
+  }
+
+  /** {@code <base>.informers.GenericInformer}: what {@code SharedInformerFactory.forResource} returns. */
+  public static ClassName genericInformer(ApiModel model) {
+    return ClassName.get(model.treePackage(Naming.INFORMERS), "GenericInformer");
+  }
+
+  /** {@code <base>.informers.GenericLister}: the untyped lister of a {@code GenericInformer}. */
+  public static ClassName genericLister(ApiModel model) {
+    return ClassName.get(model.treePackage(Naming.INFORMERS), "GenericLister");
+  }
+
   /** {@code <base>.informers.SharedInformerFactory}. */
   public static ClassName sharedInformerFactory(ApiModel model) {
     return ClassName.get(model.treePackage(Naming.INFORMERS), "SharedInformerFactory");

@@ -36,6 +36,10 @@ public final class RuntimeTypes {
   public static final ClassName LIST_WATCH = ClassName.get("io.kubegen.runtime.cache", "ListWatch");
   public static final ClassName SHARED_INFORMER_FACTORY_BASE =
       ClassName.get("io.kubegen.runtime.informers", "SharedInformerFactoryBase");
+  public static final ClassName INDEX_FUNCTION = ClassName.get("io.kubegen.runtime.cache", "IndexFunction");
+  public static final ClassName CACHE = ClassName.get("io.kubegen.runtime.cache", "Cache");
+  public static final ClassName SHARED_INFORMER_OPTION =
+      ClassName.get("io.kubegen.runtime.informers", "SharedInformerOption");
 
   private RuntimeTypes() {}
 }

@@ -303,6 +303,7 @@ class DiagnosticsTest {
         {"name = \"getScale\", verb = Verb.GET, subresource = \"scale\", input = String.class", "must not be set"},
         {"name = \"getScale\", verb = Verb.GET, subresource = \"Scale\"", "not a lower-case resource name"},
         {"name = \"getScale\", verb = Verb.GET, subresource = \"scale\", result = java.util.List.class", "is generic"},
+        {"name = \"patchScale\", verb = Verb.PATCH, subresource = \"scale\", result = String.class", "leave result unset"},
     };
     for (String[] c : cases) {
       Compilation compilation = compile(pojo("com.example", "Foo", "@GenClient @GenClient.Method(" + c[0] + ")"));
