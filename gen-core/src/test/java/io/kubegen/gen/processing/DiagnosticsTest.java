@@ -334,6 +334,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void severalKubegenProcessorsInOneCompilationPrintEachProblemOnce() {
+    JavaFileObject f = source("com.example.Foo",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\")",
+        "@GenClient",
+        "public class Foo {",
+        "}");
+    Compilation c = Compiler.javac().withProcessors(new RecordingProcessor(), new RecordingProcessor()).compile(f);
+    assertThat(c.errors()).filteredOn(d -> d.getMessage(null).contains("[kubegen.not-a-resource]")).hasSize(1);
+  }
+
+  @Test
   void lateType() {
     JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
     Compilation c = Compiler.javac().withProcessors(new RecordingProcessor(), new LateResourceGenerator()).compile(f);
