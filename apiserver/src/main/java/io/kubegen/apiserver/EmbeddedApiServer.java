@@ -9,6 +9,7 @@ import io.kubegen.apiserver.internal.ResourceRegistry;
 import io.kubegen.apiserver.internal.SelfSignedCertificate;
 import io.kubegen.apiserver.storage.InMemoryStorage;
 import io.kubegen.apiserver.storage.Storage;
+import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.json.Json;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -134,6 +135,22 @@ public final class EmbeddedApiServer implements AutoCloseable {
    * The server's certificate in PEM form (what clients trust as CA), or null over plain HTTP.
    */
   public String caCertificatePem() { return certificate == null ? null : certificate.pem(); }
+
+  /**
+   * A client configuration for this server: its URL, its certificate as CA when it speaks
+   * HTTPS, its bearer token when it requires one, and no client-side rate limit, so tests and
+   * benchmarks are not throttled by the 5 QPS default.
+   */
+  public RestConfig restConfig() {
+    RestConfig.Builder b = RestConfig.builder().server(url.toString()).qps(-1f);
+    if (certificate != null) {
+      b.caData(certificate.pem());
+    }
+    if (config.bearerToken != null) {
+      b.bearerToken(config.bearerToken);
+    }
+    return b.build();
+  }
 
   /** The storage behind the server. */
   public Storage storage() { return storage; }

@@ -113,6 +113,10 @@ public final class ApiHandler implements HttpHandler {
     } catch (IOException e) {
       LOG.debug("{} {}: client went away: {}", ex.getRequestMethod(), ex.getRequestPath(), e.toString());
     } finally {
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} {}{} -> {}", ex.getRequestMethod(), ex.getRequestPath(),
+            ex.getQueryString().isEmpty() ? "" : "?" + ex.getQueryString(), ex.getStatusCode());
+      }
       ex.endExchange();
     }
   }
@@ -181,7 +185,17 @@ public final class ApiHandler implements HttpHandler {
   }
 
   private void serveOpenApi(HttpServerExchange ex, List<String> seg) throws IOException {
-    if (seg.size() == 2 && seg.get(1).equals("v3")) {
+    if (seg.size() == 2 && seg.get(1).equals("v2")) {
+      String accept = String.valueOf(ex.getRequestHeaders().getFirst(Headers.ACCEPT));
+      if (accept.contains("protobuf")) {
+        byte[] bytes = OpenApi.v2Protobuf();
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, OpenApi.V2_PROTOBUF);
+        ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+        ex.getResponseSender().send(ByteBuffer.wrap(bytes));
+      } else {
+        sendJson(ex, 200, OpenApi.v2());
+      }
+    } else if (seg.size() == 2 && seg.get(1).equals("v3")) {
       sendJson(ex, 200, openApi.index());
     } else if (seg.size() == 4 && seg.get(1).equals("v3") && seg.get(2).equals("api")) {
       sendJson(ex, 200, require(openApi.groupVersion("", seg.get(3))));
@@ -446,6 +460,14 @@ public final class ApiHandler implements HttpHandler {
   }
 
   private void watch(HttpServerExchange ex, ResourceDefinition def, String namespace) throws IOException {
+    String upgrade = ex.getRequestHeaders().getFirst(Headers.UPGRADE);
+    if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
+      // Clients that try a WebSocket watch first (fabric8) fall back to a chunked HTTP watch at once when
+      // the handshake gets a plain 200 instead of 101; a 503 would make them retry with backoff first.
+      ApiException e = ApiException.of(200, "WebSocketUnsupported", "watch over WebSocket is not supported; use a chunked HTTP watch");
+      sendStatus(ex, e);
+      return;
+    }
     Predicate<StoredObject> filter = selectors(ex);
     String rv = param(ex, "resourceVersion");
     boolean sendInitial = "true".equals(param(ex, "sendInitialEvents"));

@@ -45,6 +45,47 @@ final class OpenApi {
     }
   }
 
+  /** Media type of the protobuf form of the OpenAPI v2 document, which kubectl asks for. */
+  static final String V2_PROTOBUF = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+
+  /**
+   * An OpenAPI v2 document with no definitions, as JSON: kubectl falls back to v2 when v3 does
+   * not cover a kind (a {@code List} file), and skips client-side validation of kinds the
+   * document does not describe.
+   */
+  static ObjectNode v2() {
+    ObjectNode doc = F.objectNode();
+    doc.put("swagger", "2.0");
+    doc.putObject("info").put("title", "Kubernetes").put("version", Discovery.KUBERNETES_VERSION);
+    doc.putObject("paths");
+    doc.putObject("definitions");
+    return doc;
+  }
+
+  /** {@link #v2()} in gnostic's protobuf encoding (swagger = 1, info = 2 {title = 1, version = 2}, paths = 8, definitions = 9). */
+  static byte[] v2Protobuf() {
+    java.io.ByteArrayOutputStream info = new java.io.ByteArrayOutputStream();
+    field(info, 1, "Kubernetes".getBytes(StandardCharsets.UTF_8));
+    field(info, 2, Discovery.KUBERNETES_VERSION.getBytes(StandardCharsets.UTF_8));
+    java.io.ByteArrayOutputStream doc = new java.io.ByteArrayOutputStream();
+    field(doc, 1, "2.0".getBytes(StandardCharsets.UTF_8));
+    field(doc, 2, info.toByteArray());
+    field(doc, 8, new byte[0]);
+    field(doc, 9, new byte[0]);
+    return doc.toByteArray();
+  }
+
+  private static void field(java.io.ByteArrayOutputStream out, int number, byte[] value) {
+    out.write(number << 3 | 2);
+    int length = value.length;
+    while (length >= 0x80) {
+      out.write(length & 0x7f | 0x80);
+      length >>>= 7;
+    }
+    out.write(length);
+    out.writeBytes(value);
+  }
+
   /** The document of one group version, or null when nothing is served there. */
   ObjectNode groupVersion(String group, String version) {
     List<ResourceDefinition> defs = registry.inGroupVersion(group, version);
