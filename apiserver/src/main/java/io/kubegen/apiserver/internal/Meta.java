@@ -7,7 +7,6 @@ import io.kubegen.runtime.api.FieldSelector;
 import io.kubegen.runtime.api.LabelSelector;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -24,7 +23,20 @@ final class Meta {
 
   static String name(JsonNode object) { return text(object.path("metadata"), "name"); }
 
-  static String now() { return DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)); }
+  private static final java.util.concurrent.atomic.AtomicReference<Object[]> NOW =
+      new java.util.concurrent.atomic.AtomicReference<>(new Object[] {-1L, ""});
+
+  /** The current time as an RFC 3339 timestamp in whole seconds, formatted once per second. */
+  static String now() {
+    long second = System.currentTimeMillis() / 1000;
+    Object[] cached = NOW.get();
+    if ((Long) cached[0] == second) {
+      return (String) cached[1];
+    }
+    String text = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(second));
+    NOW.set(new Object[] {second, text});
+    return text;
+  }
 
   /** The value at a dotted field path as text, or null when absent. */
   static String fieldValue(JsonNode object, String path) {

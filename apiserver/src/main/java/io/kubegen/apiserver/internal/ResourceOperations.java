@@ -65,7 +65,7 @@ public final class ResourceOperations {
     if (def.namespaced()) {
       requireNamespace(namespace);
     }
-    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("uid", randomUid());
     meta.put("creationTimestamp", Meta.now());
     meta.put("generation", 1);
     meta.remove("resourceVersion");
@@ -102,6 +102,14 @@ public final class ResourceOperations {
         }
       }
     }
+  }
+
+  /** A version 4 UUID from a fast, non-cryptographic source: uids need uniqueness, not secrecy. */
+  private static String randomUid() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long most = r.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L;
+    long least = r.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L;
+    return new UUID(most, least).toString();
   }
 
   private String randomSuffix() {
