@@ -95,7 +95,8 @@ final class FactoryWriter {
     for (Map.Entry<String, List<ApiGroupVersion>> e : model.groupVersionsBySegment().entrySet()) {
       ClassName group = GeneratedNames.groupInformers(model, e.getKey());
       ApiGroupVersion first = e.getValue().get(0);
-      type.addMethod(MethodSpec.methodBuilder(e.getKey()).addModifiers(Modifier.PUBLIC).returns(group)
+      type.addMethod(MethodSpec.methodBuilder(InformerNames.groupAccessor(e.getKey())).addModifiers(Modifier.PUBLIC)
+          .returns(group)
           .addJavadoc("The informers of API group {@code $L}.\n", first.isCore() ? "core" : first.group())
           .addStatement("return new $T(this, clientset)", group).build());
     }
@@ -113,7 +114,8 @@ final class FactoryWriter {
           .append(", Resource=").append(r.plural()).toString());
       forResource.beginControlFlow("if (resource.equals(new $T($S, $S, $S)))", GROUP_VERSION_RESOURCE, gv.group(),
               gv.version(), r.plural())
-          .addStatement("return new $T(resource, $L().$L().$L().informer())", generic, gv.groupSegment(),
+          .addStatement("return new $T(resource, $L().$L().$L().informer())", generic,
+              InformerNames.groupAccessor(gv.groupSegment()),
               gv.versionSegment(), r.accessorName())
           .endControlFlow();
     }
@@ -125,7 +127,7 @@ final class FactoryWriter {
 
   private static String example(ResourceDescriptor r) {
     ApiGroupVersion gv = r.groupVersion();
-    return gv.groupSegment() + "()." + gv.versionSegment() + "()." + r.accessorName() + "()";
+    return InformerNames.groupAccessor(gv.groupSegment()) + "()." + gv.versionSegment() + "()." + r.accessorName() + "()";
   }
 
   private void writeGenericInformer() {

@@ -45,7 +45,8 @@ final class InformerWriter {
         .addOriginatingElement(r.element())
         .addJavadoc("The shared informer of {@link $T} ({@code $L} in {@code $L}) and its lister; get it from\n"
             + "{@code SharedInformerFactory} as {@code factory.$L().$L().$L()}.\n\n", obj, r.plural(),
-            r.groupVersion().apiVersion(), r.groupVersion().groupSegment(), r.groupVersion().versionSegment(),
+            r.groupVersion().apiVersion(), InformerNames.groupAccessor(r.groupVersion().groupSegment()),
+            r.groupVersion().versionSegment(),
             r.accessorName())
         .addJavadoc(SHARED)
         .addJavadoc("\n<p>Thread-safe; every instance of one factory shares one informer.\n")
