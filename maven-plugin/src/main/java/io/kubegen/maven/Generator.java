@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
  */
 public enum Generator {
   /** client-gen: {@code Clientset}, typed clients and {@code FakeClientset}. */
-  CLIENT("client", "io.kubegen.gen.client.ClientGenProcessor"),
+  CLIENT("client", "io.kubegen.clientgen.ClientGenProcessor"),
   /** lister-gen: {@code FooLister} and {@code FooNamespaceLister}. */
-  LISTER("lister", "io.kubegen.gen.lister.ListerGenProcessor"),
+  LISTER("lister", "io.kubegen.listergen.ListerGenProcessor"),
   /** informer-gen: {@code FooInformer} and {@code SharedInformerFactory}. */
-  INFORMER("informer", "io.kubegen.gen.informer.InformerGenProcessor");
+  INFORMER("informer", "io.kubegen.informergen.InformerGenProcessor");
 
   private final String id;
   private final String processorClassName;
