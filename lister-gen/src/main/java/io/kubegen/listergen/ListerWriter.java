@@ -75,7 +75,8 @@ final class ListerWriter {
         .addParameter(LABEL_SELECTOR, "selector").build());
     if (r.namespaced()) {
       api.addMethod(abstractMethod(r.accessorName(), GeneratedNames.namespaceLister(model, r))
-          .addJavadoc("The lister of the {@code $L} in {@code namespace} ({@code \"\"}: every namespace).\n", r.plural())
+          .addJavadoc("The lister of the {@code $L} in {@code namespace} ({@code \"\"}: every namespace).\n\n", r.plural())
+          .addJavadoc(SHARED)
           .addParameter(String.class, "namespace").build());
     } else {
       api.addMethod(getMethod(r).addModifiers(Modifier.ABSTRACT).build());

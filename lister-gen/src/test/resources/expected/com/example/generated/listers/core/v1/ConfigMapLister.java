@@ -30,6 +30,9 @@ public interface ConfigMapLister {
 
   /**
    * The lister of the {@code configmaps} in {@code namespace} ({@code ""}: every namespace).
+   *
+   * <p>Returned objects are shared with the informer's cache: never mutate them; copy first with
+   * {@code Cache.copy(obj)}.
    */
   ConfigMapNamespaceLister configMaps(String namespace);
 

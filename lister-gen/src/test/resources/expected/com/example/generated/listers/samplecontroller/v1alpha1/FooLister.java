@@ -30,6 +30,9 @@ public interface FooLister {
 
   /**
    * The lister of the {@code foos} in {@code namespace} ({@code ""}: every namespace).
+   *
+   * <p>Returned objects are shared with the informer's cache: never mutate them; copy first with
+   * {@code Cache.copy(obj)}.
    */
   FooNamespaceLister foos(String namespace);
 
