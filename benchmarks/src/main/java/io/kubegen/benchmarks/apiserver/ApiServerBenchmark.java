@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * after its count or its time limit, whichever comes first, and the server is stopped at the end.
  *
  * <p>Run: see {@code docs/benchmarks.md}. Arguments (all optional): {@code
- * jar=apiserver/target/kubegen-apiserver.jar threads=8 seconds=10 listObjects=10000 lists=20
+ * jar=apiserver/target/kubegen-apiserver.jar} (or {@code url=http://...} to measure a server that
+ * is already running) {@code threads=8 seconds=20 listObjects=10000 lists=20
  * watchers=50 watchEvents=5000}.
  */
 public final class ApiServerBenchmark {
@@ -35,13 +36,18 @@ public final class ApiServerBenchmark {
   /** Runs all phases and prints one line per figure. */
   public static void main(String[] args) throws Exception {
     int threads = intArg(args, "threads", 8);
-    int seconds = intArg(args, "seconds", 10);
+    int seconds = intArg(args, "seconds", 20);
     int listObjects = intArg(args, "listObjects", 10_000);
     int lists = intArg(args, "lists", 20);
     int watchers = intArg(args, "watchers", 50);
     int watchEvents = intArg(args, "watchEvents", 5_000);
     System.out.printf(Locale.ROOT, "kubegen API server benchmark: %d cores, java %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    String existing = stringArg(args, "url", null);
+    if (existing != null) {
+      run(URI.create(existing), threads, seconds, listObjects, lists, watchers, watchEvents);
+      return;
+    }
     Path jar = Path.of(stringArg(args, "jar", "apiserver/target/kubegen-apiserver.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
@@ -51,18 +57,25 @@ public final class ApiServerBenchmark {
     try {
       URI url = awaitUrl(server);
       serverProcess = server.toHandle();
-      namespace(url, "bench-create");
-      namespace(url, "bench-list");
-      namespace(url, "bench-watch");
-      creates(url, threads, 2);  // warm-up
-      creates(url, threads, seconds);
-      lists(url, listObjects, lists);
-      fanOut(url, watchers, watchEvents);
+      run(url, threads, seconds, listObjects, lists, watchers, watchEvents);
     } finally {
       server.destroy();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
         server.destroyForcibly();
       }
+    }
+  }
+
+  private static void run(URI url, int threads, int seconds, int listObjects, int lists, int watchers, int watchEvents)
+      throws Exception {
+    {
+      namespace(url, "bench-create");
+      namespace(url, "bench-list");
+      namespace(url, "bench-watch");
+      creates(url, threads, 5);  // warm-up: JIT and heap settle
+      creates(url, threads, seconds);
+      lists(url, listObjects, lists);
+      fanOut(url, watchers, watchEvents);
     }
   }
 
@@ -90,11 +103,15 @@ public final class ApiServerBenchmark {
     return url.get(30, TimeUnit.SECONDS);
   }
 
-  /** CPU time the server process has used so far. */
+  /** CPU time the server process has used so far (0 when it runs elsewhere). */
   private static long serverCpuNanos() {
+    if (serverProcess == null) {
+      return 0;
+    }
     return serverProcess.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
+  /** The value of {@code name=value} among the arguments, or {@code def}. */
   private static String stringArg(String[] args, String name, String def) {
     for (String a : args) {
       if (a.startsWith(name + "=")) {
