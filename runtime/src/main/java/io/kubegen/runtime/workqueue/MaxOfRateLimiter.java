@@ -19,7 +19,11 @@ public final class MaxOfRateLimiter<T> implements RateLimiter<T> {
     if (limiters.length == 0) {
       throw new IllegalArgumentException("need at least one rate limiter");
     }
-    this.limiters = List.copyOf(java.util.Arrays.asList(limiters));
+    List<RateLimiter<T>> copy = new java.util.ArrayList<>(limiters.length);
+    for (RateLimiter<T> l : limiters) {
+      copy.add(java.util.Objects.requireNonNull(l, "limiter"));
+    }
+    this.limiters = List.copyOf(copy);
   }
 
   @Override
