@@ -49,9 +49,13 @@ final class Kubectl {
   }
 
   ProcessBuilder command(String... args) {
+    return command(kubeconfig, args);
+  }
+
+  private ProcessBuilder command(Path config, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(BINARY.toString());
-    cmd.add("--kubeconfig=" + kubeconfig);
+    cmd.add("--kubeconfig=" + config);
     if (List.of(args).stream().noneMatch(a -> a.startsWith("--request-timeout"))) {
       cmd.add("--request-timeout=20s");
     }
@@ -64,8 +68,13 @@ final class Kubectl {
   }
 
   Result run(String... args) {
+    return runWith(kubeconfig, args);
+  }
+
+  /** Runs kubectl with another kubeconfig. */
+  Result runWith(Path config, String... args) {
     try {
-      Process p = command(args).redirectOutput(home.resolve("out.txt").toFile())
+      Process p = command(config, args).redirectOutput(home.resolve("out.txt").toFile())
           .redirectError(home.resolve("err.txt").toFile()).start();
       if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
