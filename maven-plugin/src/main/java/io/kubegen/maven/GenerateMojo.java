@@ -304,7 +304,7 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   private Charset charset() throws MojoExecutionException {
-    if (encoding == null || encoding.isBlank()) {
+    if (blankToNull(encoding) == null) {
       return StandardCharsets.UTF_8;
     }
     try {
@@ -319,7 +319,8 @@ public class GenerateMojo extends AbstractMojo {
     return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
   }
 
+  /** Null for an unset value, including a default expression naming a property the project lacks. */
   private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    return value == null || value.isBlank() || value.trim().startsWith("${") ? null : value.trim();
   }
 }
