@@ -92,7 +92,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
         .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
-        .setHandler(handler);
+        .setHandler(new io.undertow.server.handlers.HttpContinueAcceptingHandler(handler));
     if (certificate != null) {
       ub.addHttpsListener(b.port, b.host, certificate.sslContext());
     } else {

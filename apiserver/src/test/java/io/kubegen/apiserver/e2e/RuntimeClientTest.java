@@ -151,7 +151,6 @@ class RuntimeClientTest {
     List<String> seen = new ArrayList<>();
     String cont = null;
     String listRv = null;
-    writer.start();
     try {
       do {
         ListOptions.Builder o = ListOptions.builder().limit(7);
@@ -164,10 +163,15 @@ class RuntimeClientTest {
         listRv = listRv == null ? page.getMetadata().getResourceVersion() : listRv;
         assertThat(page.getMetadata().getResourceVersion()).isEqualTo(listRv);
         cont = page.getMetadata().getContinue();
+        if (writer.getState() == Thread.State.NEW) {
+          writer.start(); // the writes begin once the snapshot's revision is fixed by the first page
+        }
       } while (cont != null && !cont.isEmpty());
     } finally {
       stop.set(true);
-      writer.join(20_000);
+      if (writer.isAlive()) {
+        writer.join(20_000);
+      }
     }
     assertThat(seen).doesNotHaveDuplicates();
     assertThat(new HashSet<>(seen)).isEqualTo(initial);
