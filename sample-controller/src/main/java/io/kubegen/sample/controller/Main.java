@@ -50,6 +50,8 @@ public final class Main {
     Thread hook = new Thread(() -> {
       out.println("signal received: shutting down");
       running.close();
+      out.println("stopped cleanly: " + running.controller().stats());
+      out.flush();
       stopped.countDown();
     }, "sample-controller-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -61,7 +63,6 @@ public final class Main {
       Thread.currentThread().interrupt();
       running.close();
     }
-    out.println("stopped: " + running.controller().stats());
     return 0;
   }
 
