@@ -13,6 +13,7 @@ import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.json.Json;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.HttpContinueAcceptingHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +94,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
         .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
         .setSocketOption(Options.REUSE_ADDRESSES, true)
-        .setHandler(new io.undertow.server.handlers.HttpContinueAcceptingHandler(handler));
+        .setHandler(new HttpContinueAcceptingHandler(handler));
     if (certificate != null) {
       ub.addHttpsListener(b.port, b.host, certificate.sslContext());
     } else {
@@ -300,7 +302,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
 
     /** How often watches that allow bookmarks get one (when the revision moved); 1 s by default. */
-    public Builder bookmarkInterval(java.time.Duration interval) {
+    public Builder bookmarkInterval(Duration interval) {
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("bookmark interval must be positive, got " + interval);
       }

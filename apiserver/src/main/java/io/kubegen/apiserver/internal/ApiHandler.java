@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.apiserver.ResourceDefinition;
+import io.kubegen.apiserver.storage.InMemoryStorage;
 import io.kubegen.apiserver.storage.ListPage;
 import io.kubegen.apiserver.storage.Storage;
 import io.kubegen.apiserver.storage.StorageException;
 import io.kubegen.apiserver.storage.StoredObject;
 import io.kubegen.runtime.api.FieldSelector;
 import io.kubegen.runtime.api.LabelSelector;
+import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.json.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
@@ -58,7 +61,7 @@ public final class ApiHandler implements HttpHandler {
   private final Executor watchExecutor;
   private final Supplier<String> serverAddress;
   private final long bookmarkIntervalNanos;
-  private static final io.undertow.util.AttachmentKey<byte[]> BODY = io.undertow.util.AttachmentKey.create(byte[].class);
+  private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
   private final Set<WatchSession> watches = ConcurrentHashMap.newKeySet();
   private final boolean inlineSafe;
@@ -79,7 +82,7 @@ public final class ApiHandler implements HttpHandler {
     this.serverAddress = serverAddress;
     this.bookmarkIntervalNanos = TimeUnit.MILLISECONDS.toNanos(bookmarkIntervalMillis);
     // Only the in-memory storage is known never to block, so only then is work done on IO threads.
-    this.inlineSafe = storage instanceof io.kubegen.apiserver.storage.InMemoryStorage;
+    this.inlineSafe = storage instanceof InMemoryStorage;
   }
 
   /** Ends every open watch. */
@@ -406,7 +409,7 @@ public final class ApiHandler implements HttpHandler {
       sendObject(ex, 200, last);
       return;
     }
-    ObjectNode status = Json.mapper().valueToTree(io.kubegen.runtime.api.Status.success());
+    ObjectNode status = Json.mapper().valueToTree(Status.success());
     status.putObject("details").put("name", name).put("group", def.group()).put("kind", def.plural())
         .put("uid", Meta.text(last.object().path("metadata"), "uid"));
     sendJson(ex, 200, status);

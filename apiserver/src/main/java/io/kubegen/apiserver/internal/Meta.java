@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** Small helpers over object trees: metadata fields, field paths, selector matching. Stateless. */
@@ -23,8 +24,8 @@ final class Meta {
 
   static String name(JsonNode object) { return text(object.path("metadata"), "name"); }
 
-  private static final java.util.concurrent.atomic.AtomicReference<Object[]> NOW =
-      new java.util.concurrent.atomic.AtomicReference<>(new Object[] {-1L, ""});
+  private static final AtomicReference<Object[]> NOW =
+      new AtomicReference<>(new Object[] {-1L, ""});
 
   /** The current time as an RFC 3339 timestamp in whole seconds, formatted once per second. */
   static String now() {

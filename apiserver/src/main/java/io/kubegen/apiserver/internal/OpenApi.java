@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.apiserver.ResourceDefinition;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Minimal OpenAPI v3 documents: the {@code /openapi/v3} index and one document per group
@@ -39,7 +41,7 @@ final class OpenApi {
   private static String hash(ObjectNode doc) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(doc.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).toUpperCase(java.util.Locale.ROOT);
+      return HexFormat.of().formatHex(digest).toUpperCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -64,10 +66,10 @@ final class OpenApi {
 
   /** {@link #v2()} in gnostic's protobuf encoding (swagger = 1, info = 2 {title = 1, version = 2}, paths = 8, definitions = 9). */
   static byte[] v2Protobuf() {
-    java.io.ByteArrayOutputStream info = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream info = new ByteArrayOutputStream();
     field(info, 1, "Kubernetes".getBytes(StandardCharsets.UTF_8));
     field(info, 2, Discovery.KUBERNETES_VERSION.getBytes(StandardCharsets.UTF_8));
-    java.io.ByteArrayOutputStream doc = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream doc = new ByteArrayOutputStream();
     field(doc, 1, "2.0".getBytes(StandardCharsets.UTF_8));
     field(doc, 2, info.toByteArray());
     field(doc, 8, new byte[0]);
@@ -75,7 +77,7 @@ final class OpenApi {
     return doc.toByteArray();
   }
 
-  private static void field(java.io.ByteArrayOutputStream out, int number, byte[] value) {
+  private static void field(ByteArrayOutputStream out, int number, byte[] value) {
     out.write(number << 3 | 2);
     int length = value.length;
     while (length >= 0x80) {

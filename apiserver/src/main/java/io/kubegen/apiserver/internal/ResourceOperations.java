@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ public final class ResourceOperations {
 
   /** A version 4 UUID from a fast, non-cryptographic source: uids need uniqueness, not secrecy. */
   private static String randomUid() {
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
     long most = r.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L;
     long least = r.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L;
     return new UUID(most, least).toString();
