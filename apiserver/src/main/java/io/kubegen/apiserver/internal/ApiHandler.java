@@ -364,7 +364,7 @@ public final class ApiHandler implements HttpHandler {
     for (int attempt = 0; attempt < 8; attempt++) {
       if (storage.get(ResourceOperations.storageKey(def), def.namespaced() ? namespace : null, name) == null && !statusOnly) {
         ObjectNode fresh = applied.deepCopy();
-        fresh.with("metadata").put("name", name);
+        fresh.withObjectProperty("metadata").put("name", name);
         try {
           return ops.create(def, namespace, fresh, dryRun);
         } catch (ApiException e) {
@@ -377,7 +377,7 @@ public final class ApiHandler implements HttpHandler {
       ObjectNode patch = applied.deepCopy();
       patch.remove("apiVersion");
       patch.remove("kind");
-      patch.with("metadata").remove("resourceVersion");
+      patch.withObjectProperty("metadata").remove("resourceVersion");
       return ops.change(def, namespace, name,
           o -> object(builtIn ? Patches.strategicMerge(o, patch) : Patches.mergePatch(o, patch)), statusOnly, dryRun);
     }

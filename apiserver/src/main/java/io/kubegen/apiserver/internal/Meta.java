@@ -8,7 +8,6 @@ import io.kubegen.runtime.api.LabelSelector;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -57,8 +56,7 @@ final class Meta {
       return Map.of();
     }
     Map<String, String> out = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : labels.properties()) {
       out.put(e.getKey(), e.getValue().asText());
     }
     return out;

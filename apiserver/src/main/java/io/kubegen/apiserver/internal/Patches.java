@@ -8,7 +8,6 @@ import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,7 @@ final class Patches {
       return patch.deepCopy();
     }
     ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
       if (e.getValue().isNull()) {
         result.remove(e.getKey());
       } else {
@@ -93,8 +91,7 @@ final class Patches {
       throw ApiException.badRequest("unknown $patch directive \"" + d + "\"");
     }
     ObjectNode result = target == null ? JsonNodeFactory.instance.objectNode() : target.deepCopy();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
       String key = e.getKey();
       JsonNode value = e.getValue();
       if (key.startsWith("$setElementOrder/") || key.equals("$retainKeys")) {
@@ -200,7 +197,7 @@ final class Patches {
   private static JsonNode stripDirectives(JsonNode node) {
     if (node instanceof ObjectNode o) {
       ObjectNode out = o.objectNode();
-      o.fields().forEachRemaining(e -> {
+      o.properties().forEach(e -> {
         if (!e.getKey().startsWith("$")) {
           out.set(e.getKey(), stripDirectives(e.getValue()));
         }

@@ -57,7 +57,7 @@ public final class ResourceOperations {
   /** Creates an object (POST on the collection). */
   public StoredObject create(ResourceDefinition def, String namespace, ObjectNode object, boolean dryRun) {
     checkTypeAndNamespace(def, namespace, object, null);
-    ObjectNode meta = object.with("metadata");
+    ObjectNode meta = object.withObjectProperty("metadata");
     String name = Meta.text(meta, "name");
     String generateName = Meta.text(meta, "generateName");
     if ((name == null || name.isEmpty()) && (generateName == null || generateName.isEmpty())) {
@@ -141,9 +141,9 @@ public final class ResourceOperations {
 
   private static void defaultsOnCreate(ResourceDefinition def, ObjectNode object) {
     if (def.equals(BuiltInResources.NAMESPACES)) {
-      object.with("status").put("phase", "Active");
+      object.withObjectProperty("status").put("phase", "Active");
     } else if (def.equals(BuiltInResources.PODS)) {
-      object.with("status").put("phase", "Pending");
+      object.withObjectProperty("status").put("phase", "Pending");
     }
   }
 
@@ -164,7 +164,7 @@ public final class ResourceOperations {
     if (metaNode != null && !metaNode.isObject()) {
       throw ApiException.badRequest("metadata must be an object");
     }
-    ObjectNode meta = object.with("metadata");
+    ObjectNode meta = object.withObjectProperty("metadata");
     String bodyNamespace = Meta.text(meta, "namespace");
     if (def.namespaced()) {
       if (bodyNamespace != null && !bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
@@ -292,7 +292,7 @@ public final class ResourceOperations {
           next.set("status", status.deepCopy());
         }
       }
-      ObjectNode meta = next.with("metadata");
+      ObjectNode meta = next.withObjectProperty("metadata");
       ObjectNode old = (ObjectNode) current.get("metadata");
       for (String owned : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
           "namespace", "name", "generation")) {
@@ -307,7 +307,7 @@ public final class ResourceOperations {
         meta.put("generation", old.path("generation").asLong(1) + 1);
       }
     }
-    next.with("metadata").put("resourceVersion", Meta.text(current.path("metadata"), "resourceVersion"));
+    next.withObjectProperty("metadata").put("resourceVersion", Meta.text(current.path("metadata"), "resourceVersion"));
     return next.equals(current) ? null : next;
   }
 
@@ -335,7 +335,7 @@ public final class ResourceOperations {
             return current;
           }
           ObjectNode next = current.copy();
-          ObjectNode meta = next.with("metadata");
+          ObjectNode meta = next.withObjectProperty("metadata");
           meta.put("deletionTimestamp", Meta.now());
           meta.put("deletionGracePeriodSeconds", 0);
           meta.put("generation", meta.path("generation").asLong(1) + 1);

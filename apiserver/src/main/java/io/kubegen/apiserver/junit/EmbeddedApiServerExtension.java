@@ -122,8 +122,8 @@ public final class EmbeddedApiServerExtension
     }
   }
 
-  /** Closes the server when JUnit drops the class's store. */
-  private record Closing(EmbeddedApiServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  /** Closes the server when JUnit drops the class's store (JUnit closes AutoCloseable store values). */
+  private record Closing(EmbeddedApiServer server) implements AutoCloseable {
     @Override
     public void close() { server.close(); }
   }

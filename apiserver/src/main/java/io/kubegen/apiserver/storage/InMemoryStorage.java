@@ -139,7 +139,7 @@ public final class InMemoryStorage implements Storage {
   /** Takes the next revision and writes it into the object. Call with the resource locked. */
   private StoredObject stamp(String namespace, String name, ObjectNode object) {
     long rv = counter.incrementAndGet();
-    object.with("metadata").put("resourceVersion", Long.toString(rv));
+    object.withObjectProperty("metadata").put("resourceVersion", Long.toString(rv));
     return new StoredObject(namespace, name, rv, object);
   }
 
