@@ -81,6 +81,16 @@ class EmbeddedApiServerTest {
       assertThat(resources.get(0).path("namespaced").asBoolean()).isFalse();
       assertThat(http.get("/api/v1").body().path("resources").findValuesAsText("name"))
           .contains("namespaces", "nodes", "configmaps", "secrets", "pods", "services", "events");
+      java.net.http.HttpResponse<String> aggregated = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(server.url().resolve("/apis")).header("Accept",
+              "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json").build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(aggregated.headers().firstValue("Content-Type")).hasValue(
+          "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+      JsonNode groups = Json.mapper().readTree(aggregated.body());
+      assertThat(groups.path("kind").asText()).isEqualTo("APIGroupDiscoveryList");
+      assertThat(groups.path("items").findValuesAsText("resource")).contains("deployments", "widgets");
+      assertThat(groups.path("items").findValuesAsText("subresource")).contains("status");
       assertThat(http.get("/openapi/v3").body().at("/paths/apis~1example.com~1v1/serverRelativeURL").asText())
           .startsWith("/openapi/v3/apis/example.com/v1?hash=");
     }

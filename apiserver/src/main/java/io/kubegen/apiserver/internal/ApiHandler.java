@@ -211,7 +211,9 @@ public final class ApiHandler implements HttpHandler {
     } else if (get && first.equals("openapi")) {
       serveOpenApi(ex, seg);
     } else if (first.equals("api")) {
-      if (seg.size() == 1 && get) {
+      if (seg.size() == 1 && get && Discovery.wantsAggregated(ex.getRequestHeaders().getFirst(Headers.ACCEPT))) {
+        sendAggregated(ex, true);
+      } else if (seg.size() == 1 && get) {
         sendJson(ex, 200, discovery.coreVersions(serverAddress.get()));
       } else if (seg.size() == 2 && get) {
         sendJson(ex, 200, require(discovery.resources("", seg.get(1))));
@@ -221,7 +223,9 @@ public final class ApiHandler implements HttpHandler {
         throw ApiException.noSuchPath();
       }
     } else if (first.equals("apis")) {
-      if (seg.size() == 1 && get) {
+      if (seg.size() == 1 && get && Discovery.wantsAggregated(ex.getRequestHeaders().getFirst(Headers.ACCEPT))) {
+        sendAggregated(ex, false);
+      } else if (seg.size() == 1 && get) {
         sendJson(ex, 200, discovery.groupList());
       } else if (seg.size() == 2 && get) {
         sendJson(ex, 200, require(discovery.group(seg.get(1))));
@@ -235,6 +239,14 @@ public final class ApiHandler implements HttpHandler {
     } else {
       throw ApiException.noSuchPath();
     }
+  }
+
+  private void sendAggregated(HttpServerExchange ex, boolean core) throws IOException {
+    byte[] bytes = Json.mapper().writeValueAsBytes(discovery.aggregated(core));
+    ex.setStatusCode(200);
+    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, Discovery.AGGREGATED_V2);
+    ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, bytes.length);
+    ex.getResponseSender().send(ByteBuffer.wrap(bytes));
   }
 
   private static ObjectNode require(ObjectNode doc) {

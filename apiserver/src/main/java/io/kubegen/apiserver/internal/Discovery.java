@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The discovery documents ({@code /version}, {@code /api}, {@code /apis}, {@code /apis/<g>},
- * {@code /api/v1}, {@code /apis/<g>/<v>}) in their legacy, unaggregated form. Clients that ask
- * for aggregated discovery first read the plain {@code application/json} content type of the
- * answer and fall back to these documents, as they do with older servers. Stateless; reads the
- * registry's current snapshot.
+ * The discovery documents: {@code /version}, the legacy {@code /api}, {@code /apis},
+ * {@code /apis/<g>}, {@code /api/v1}, {@code /apis/<g>/<v>}, and aggregated discovery v2 for
+ * {@code /api} and {@code /apis} when the {@code Accept} header asks for it (kubectl does, and
+ * then needs two requests instead of one per group version). Stateless; reads the registry's
+ * current snapshot.
  */
 final class Discovery {
   static final String KUBERNETES_VERSION = "v1.32.0";
@@ -73,6 +73,70 @@ final class Discovery {
     }
     g.putObject("preferredVersion").put("groupVersion", name + "/" + versions.get(0)).put("version", versions.get(0));
     return g;
+  }
+
+  /** Content type of aggregated discovery documents, which clients ask for first. */
+  static final String AGGREGATED_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
+
+  /**
+   * Aggregated discovery ({@code apidiscovery.k8s.io/v2}): every group, version and resource in
+   * one document, for {@code /api} (core only) or {@code /apis} (all other groups).
+   */
+  ObjectNode aggregated(boolean core) {
+    ObjectNode o = F.objectNode();
+    o.put("kind", "APIGroupDiscoveryList").put("apiVersion", "apidiscovery.k8s.io/v2");
+    o.putObject("metadata");
+    ArrayNode items = o.putArray("items");
+    for (Map.Entry<String, List<String>> g : registry.groups().entrySet()) {
+      if (g.getKey().isEmpty() != core) {
+        continue;
+      }
+      ObjectNode group = items.addObject();
+      ObjectNode meta = group.putObject("metadata");
+      if (!core) {
+        meta.put("name", g.getKey());
+      }
+      ArrayNode versions = group.putArray("versions");
+      for (String v : g.getValue()) {
+        ObjectNode version = versions.addObject();
+        version.put("version", v);
+        ArrayNode resources = version.putArray("resources");
+        for (ResourceDefinition d : registry.inGroupVersion(g.getKey(), v)) {
+          ObjectNode r = resources.addObject();
+          r.put("resource", d.plural());
+          r.putObject("responseKind").put("group", d.group()).put("version", d.version()).put("kind", d.kind());
+          r.put("scope", d.namespaced() ? "Namespaced" : "Cluster").put("singularResource", d.singular());
+          ArrayNode verbs = r.putArray("verbs");
+          VERBS.forEach(verbs::add);
+          if (!d.shortNames().isEmpty()) {
+            ArrayNode shortNames = r.putArray("shortNames");
+            d.shortNames().forEach(shortNames::add);
+          }
+          if (d.hasStatusSubresource()) {
+            ObjectNode status = r.putArray("subresources").addObject();
+            status.put("subresource", "status");
+            status.putObject("responseKind").put("group", d.group()).put("version", d.version()).put("kind", d.kind());
+            status.putArray("verbs").add("get").add("patch").add("update");
+          }
+        }
+        version.put("freshness", "Current");
+      }
+    }
+    return o;
+  }
+
+  /** Whether an {@code Accept} header asks for aggregated discovery v2. */
+  static boolean wantsAggregated(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    for (String range : accept.split(",")) {
+      List<String> params = java.util.Arrays.stream(range.split(";")).map(String::trim).toList();
+      if (params.contains("g=apidiscovery.k8s.io") && params.contains("v=v2") && params.contains("as=APIGroupDiscoveryList")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The APIResourceList of one group version, or null when nothing is served there. */
