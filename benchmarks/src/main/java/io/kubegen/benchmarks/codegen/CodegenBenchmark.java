@@ -57,6 +57,19 @@ public final class CodegenBenchmark {
         processingOnly[i] = compile(work, "only-" + i, sources, kubegenProcessors(), true);
         pregenerated[i] = compile(work, "pre-" + i, withGenerated, List.of(), false);
       }
+      // cumulative sets in dependency order (informer-gen's output refers to client-gen's and lister-gen's)
+      List<String> order = List.of("ClientGenProcessor", "ListerGenProcessor", "InformerGenProcessor");
+      for (int n = 1; n <= processors.size() && processors.size() > 1; n++) {
+        List<String> names = order.subList(0, Math.min(n, order.size()));
+        long[] times = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+          List<Processor> set = kubegenProcessors().stream()
+              .filter(p -> names.contains(p.getClass().getSimpleName())).toList();
+          times[i] = compile(work, "set-" + n + "-" + i, sources, set, true);
+        }
+        System.out.printf(Locale.ROOT, "C' %s (-proc:only): median %d ms, min %d ms %s%n", names,
+            median(times) / 1_000_000, min(times) / 1_000_000, millis(times));
+      }
       Size size = size(work.resolve("gen-0").resolve("generated"));
       long p = median(plain);
       long g = median(generated);
