@@ -91,10 +91,14 @@ class EventRecorderTest {
         throw new KubeApiException(Status.failure(404, "NotFound", "not found"));
       }
       Map<String, Object> p = Json.read(mergePatch, Map.class);
-      current.setCount((Integer) p.get("count"));
-      current.setLastTimestamp(Instant.parse((String) p.get("lastTimestamp")));
-      current.setMessage((String) p.get("message"));
-      return current;
+      // build the new version aside and publish it at once, as the server does
+      Event next = Json.deepCopy(current);
+      next.setCount((Integer) p.get("count"));
+      next.setLastTimestamp(Instant.parse((String) p.get("lastTimestamp")));
+      next.setMessage((String) p.get("message"));
+      next.getMetadata().setResourceVersion(String.valueOf(rv.incrementAndGet()));
+      stored.put(key, next);
+      return next;
     }
 
     List<Event> events() {
