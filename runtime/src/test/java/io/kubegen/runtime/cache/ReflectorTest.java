@@ -73,6 +73,7 @@ class ReflectorTest {
     Eventually.until(() -> server.openWatches() == 1, "watching");
     assertThat(server.listCalls.get()).isEqualTo(1);
     assertThat(reflector.watchCalls()).isEqualTo(4);
+    assertThat(server.watchCalls.get()).isEqualTo(1);
     assertThat(errors).isEmpty();
   }
 
@@ -87,7 +88,7 @@ class ReflectorTest {
       }
       return w;
     }));
-    Eventually.until(() -> server.openWatches() == 1, "watching");
+    Eventually.until(() -> server.watchCalls.get() == 3 && server.openWatches() == 1, "watching for good");
     assertThat(server.listCalls.get()).isEqualTo(3);
     assertThat(errors).hasSize(2).allMatch(e -> e.getMessage().contains("very short watch"));
   }
