@@ -415,4 +415,39 @@ class SharedIndexInformerTest {
     assertThat(informer.getIndexer().indexKeys("value", "red")).containsExactlyInAnyOrder("a/1", "b/2");
     assertThat(informer.getApiType()).isEqualTo(Thing.class);
   }
+
+  @Test
+  void waitForCacheSyncGivesUpAtTheDeadline() {
+    server.setDown(true);
+    SharedIndexInformer<Thing> inf = informer(FifoMode.DELTA_FIFO);
+    inf.start();
+    long start = System.nanoTime();
+    assertThat(Cache.waitForCacheSync(Duration.ofMillis(200), inf)).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+    assertThat(inf.hasSynced()).isFalse();
+    assertThat(inf.lastSyncResourceVersion()).isEmpty();
+  }
+
+  @Test
+  void registrationSyncsOnlyAfterItsHandlerSawTheInitialList() throws Exception {
+    server.put("a", "1", "v");
+    server.put("a", "2", "v");
+    SharedIndexInformer<Thing> inf = informer(FifoMode.IN_ORDER);
+    CountDownLatch release = new CountDownLatch(1);
+    ResourceEventHandlerRegistration slow = inf.addEventHandler(new ResourceEventHandler<Thing>() {
+      @Override
+      public void onAdd(Thing obj, boolean initial) {
+        try {
+          release.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    inf.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), inf)).isTrue();
+    assertThat(slow.hasSynced()).as("informer synced, handler still busy").isFalse();
+    release.countDown();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), slow)).isTrue();
+  }
 }
