@@ -61,14 +61,13 @@ public final class EventBroadcaster implements AutoCloseable {
   public EventWatcher startRecordingToSink(EventSink sink) {
     Objects.requireNonNull(sink, "sink");
     EventCorrelator correlator = new EventCorrelator(clock);
-    EventWatcher[] self = new EventWatcher[1];
-    self[0] = startWatcher("events-sink-", e -> recordToSink(sink, correlator, e, self[0]));
-    return self[0];
+    return startWatcher("events-sink-", (e, watcher) -> recordToSink(sink, correlator, e, watcher));
   }
 
   /** Hands every event to {@code consumer} on a thread of its own. */
   public EventWatcher startEventWatcher(Consumer<Event> consumer) {
-    return startWatcher("events-watcher-", Objects.requireNonNull(consumer, "consumer"));
+    Objects.requireNonNull(consumer, "consumer");
+    return startWatcher("events-watcher-", (e, watcher) -> consumer.accept(e));
   }
 
   /** Logs every event at info level. */
@@ -77,7 +76,7 @@ public final class EventBroadcaster implements AutoCloseable {
         e.getType(), e.getReason(), e.getMessage()));
   }
 
-  private synchronized EventWatcher startWatcher(String prefix, Consumer<Event> consumer) {
+  private synchronized EventWatcher startWatcher(String prefix, java.util.function.BiConsumer<Event, EventWatcher> consumer) {
     if (shutDown) {
       throw new IllegalStateException("the event broadcaster was shut down");
     }

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +20,14 @@ public final class EventWatcher {
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<Event> queue = new ArrayDeque<>();
   private final int capacity;
-  private final Consumer<Event> consumer;
+  private final BiConsumer<Event, EventWatcher> consumer;
   private final Runnable onStop;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
   private boolean stopped;
   private boolean busy;
 
-  EventWatcher(String threadName, int capacity, Consumer<Event> consumer, Runnable onStop) {
+  EventWatcher(String threadName, int capacity, BiConsumer<Event, EventWatcher> consumer, Runnable onStop) {
     this.capacity = capacity;
     this.consumer = consumer;
     this.onStop = onStop;
@@ -136,7 +136,7 @@ public final class EventWatcher {
         lock.unlock();
       }
       try {
-        consumer.accept(e);
+        consumer.accept(e, this);
       } catch (RuntimeException ex) {
         LOG.error("event watcher {} failed on {}", thread.getName(), e, ex);
       }
