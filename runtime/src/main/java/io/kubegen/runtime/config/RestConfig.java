@@ -319,8 +319,18 @@ public final class RestConfig {
 
     private Builder() {}
 
-    /** Adds an API server URL, such as {@code https://127.0.0.1:6443}; call again for more. */
+    /**
+     * Sets the one API server URL, such as {@code https://127.0.0.1:6443}, replacing any set
+     * before (so {@code config.toBuilder().server(url)} points a copy elsewhere).
+     */
     public Builder server(String server) {
+      servers.clear();
+      servers.add(server);
+      return this;
+    }
+
+    /** Adds a further API server URL of the same cluster; the client fails over between them. */
+    public Builder addServer(String server) {
       servers.add(server);
       return this;
     }

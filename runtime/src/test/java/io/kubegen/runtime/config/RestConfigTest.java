@@ -34,8 +34,9 @@ class RestConfigTest {
   @Test
   void everySettingIsKept() {
     RestConfig config = RestConfig.builder()
+        .server("https://ignored:6443")
         .server("https://a:6443/")
-        .server("b:6443")
+        .addServer("b:6443")
         .proxy(URI.create("http://proxy:3128"))
         .qps(50).burst(100)
         .connectTimeout(Duration.ofSeconds(3))
@@ -54,6 +55,7 @@ class RestConfigTest {
 
     RestConfig copy = config.toBuilder().servers(List.of("http://c:8080")).namespace(null).build();
     assertThat(copy.servers()).containsExactly(URI.create("http://c:8080"));
+    assertThat(config.toBuilder().server("http://d:8080").build().servers()).containsExactly(URI.create("http://d:8080"));
     assertThat(copy.namespace()).isEqualTo("default");
     assertThat(copy.qps()).isEqualTo(50f);
     assertThat(copy.userAgent()).isEqualTo("my-controller/1.2");
