@@ -246,9 +246,8 @@ public final class ResourceOperations {
         if (e.reason() == StorageException.Reason.NOT_FOUND) {
           throw ApiException.notFound(def, name);
         }
-        if (precondition) {
-          throw ApiException.staleResourceVersion(def, name);
-        }
+        // Someone wrote in between: apply the change again to the new state. A change that
+        // names a resourceVersion fails the precondition check above on the next attempt.
       }
     }
     throw ApiException.conflict(def, name, "too many concurrent changes, try again");
