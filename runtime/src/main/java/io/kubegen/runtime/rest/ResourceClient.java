@@ -16,14 +16,15 @@ import java.util.Objects;
 
 /**
  * The typed verbs of one resource in one namespace (or cluster-scoped, or across all namespaces
- * when the namespace is null), over a {@link RestClient}. Generated typed clients delegate to it.
+ * when the namespace is null), over a {@link RestClient}: the REST {@link ResourceOperations}, to which
+ * generated typed clients delegate.
  * Writes return the object as the server stored it; failures are {@link KubeApiException}s.
  *
  * <p>Immutable and thread-safe. Null options mean "none".
  *
  * @param <T> the resource type
  */
-public class ResourceClient<T extends KubernetesObject> {
+public class ResourceClient<T extends KubernetesObject> implements ResourceOperations<T> {
   private final RestClient client;
   private final GroupVersionResource gvr;
   private final Class<T> type;
@@ -55,48 +56,57 @@ public class ResourceClient<T extends KubernetesObject> {
   public Class<T> type() { return type; }
 
   /** Creates {@code obj} (in this client's namespace, else the object's). */
+  @Override
   public T create(T obj, CreateOptions o) {
     Objects.requireNonNull(obj, "obj");
     return request(client.post(), namespaceOf(obj)).options(o).body(obj).execute(type);
   }
 
   /** Replaces the object named in {@code obj}'s metadata. */
+  @Override
   public T update(T obj, UpdateOptions o) {
     return client.put().resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj)).options(o).body(obj).execute(type);
   }
 
   /** Replaces the status of the object named in {@code obj}'s metadata. */
+  @Override
   public T updateStatus(T obj, UpdateOptions o) {
     return client.put().resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj)).subresource("status")
         .options(o).body(obj).execute(type);
   }
 
   /** Deletes {@code name}; the options travel as the body, as the API server expects. */
+  @Override
   public void delete(String name, DeleteOptions o) {
     client.delete().resource(gvr).namespace(namespace).name(name).body(o == null ? DeleteOptions.none() : o).execute();
   }
 
   /** Deletes every object {@code lo} selects. */
+  @Override
   public void deleteCollection(DeleteOptions o, ListOptions lo) {
     request(client.delete(), namespace).options(lo).body(o == null ? DeleteOptions.none() : o).execute();
   }
 
   /** The object {@code name}; a missing one is a {@link KubeApiException} with {@code isNotFound()}. */
+  @Override
   public T get(String name, GetOptions o) {
     return client.get().resource(gvr).namespace(namespace).name(name).options(o).execute(type);
   }
 
   /** The objects {@code o} selects. */
+  @Override
   public ObjectList<T> list(ListOptions o) {
     return request(client.get(), namespace).options(o).executeList(type);
   }
 
   /** A watch of the objects {@code o} selects. */
+  @Override
   public Watch<T> watch(ListOptions o) {
     return request(client.get(), namespace).options(o).watch(type);
   }
 
   /** Patches {@code name} (or its {@code subresources}, joined by '/') with {@code body} of {@code patchType}. */
+  @Override
   public T patch(String name, PatchType patchType, String body, PatchOptions o, String... subresources) {
     Objects.requireNonNull(body, "body");
     Request r = client.patch(patchType).resource(gvr).namespace(namespace).name(name).options(o).body(body);
@@ -110,11 +120,13 @@ public class ResourceClient<T extends KubernetesObject> {
   }
 
   /** Server-side apply of {@code obj}; {@code o} must name a field manager. */
+  @Override
   public T apply(T obj, PatchOptions o) {
     return applyTo(obj, o, null);
   }
 
   /** Server-side apply of {@code obj}'s status; {@code o} must name a field manager. */
+  @Override
   public T applyStatus(T obj, PatchOptions o) {
     return applyTo(obj, o, "status");
   }
@@ -132,21 +144,30 @@ public class ResourceClient<T extends KubernetesObject> {
   }
 
   /** GET of the subresource {@code subresource} of {@code name}, decoded as {@code resultType}. */
+  @Override
   public <R> R getSubresource(String name, String subresource, Class<R> resultType, GetOptions o) {
     return client.get().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o)
         .execute(resultType);
   }
 
   /** PUT of {@code body} to the subresource {@code subresource} of {@code name}. */
+  @Override
   public <R> R updateSubresource(String name, String subresource, Object body, Class<R> resultType, UpdateOptions o) {
     return client.put().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o)
         .body(body).execute(resultType);
   }
 
   /** POST of {@code body} to the subresource {@code subresource} of {@code name} (such as {@code eviction}). */
+  @Override
   public <R> R createSubresource(String name, String subresource, Object body, Class<R> resultType, CreateOptions o) {
     return client.post().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o)
         .body(body).execute(resultType);
+  }
+
+  /** DELETE of the subresource {@code subresource} of {@code name}; the options travel as query parameters. */
+  @Override
+  public void deleteSubresource(String name, String subresource, DeleteOptions o) {
+    client.delete().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o).execute();
   }
 
   private Request request(Request r, String ns) {

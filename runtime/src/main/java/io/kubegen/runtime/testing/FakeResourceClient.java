@@ -11,18 +11,19 @@ import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
 import io.kubegen.runtime.json.Json;
+import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
 
 /**
- * The fake counterpart of {@code io.kubegen.runtime.rest.ResourceClient}, with the same methods:
+ * The fake {@link ResourceOperations}, counterpart of {@code io.kubegen.runtime.rest.ResourceClient}:
  * each call becomes an {@link Action} that the {@link ObjectTracker} records, offers to its
- * reactors and answers. Generated fake clients delegate to it. Failures are the same
+ * reactors and answers. The fake clientset's typed clients delegate to it. Failures are the same
  * {@code KubeApiException}s a server would cause. Immutable and thread-safe.
  *
  * @param <T> the resource type
  */
-public final class FakeResourceClient<T extends KubernetesObject> {
+public final class FakeResourceClient<T extends KubernetesObject> implements ResourceOperations<T> {
   private final ObjectTracker tracker;
   private final ResourceType<T> type;
   private final String namespace;
@@ -46,49 +47,58 @@ public final class FakeResourceClient<T extends KubernetesObject> {
   }
 
   /** Creates {@code obj} (in this client's namespace, else the object's). */
+  @Override
   public T create(T obj, CreateOptions o) {
     Objects.requireNonNull(obj, "obj");
     return typed(call(Action.CREATE, namespaceOf(obj), null, null, obj, null, null, null));
   }
 
   /** Replaces {@code obj}; fails with 409 when its resourceVersion is stale. */
+  @Override
   public T update(T obj, UpdateOptions o) {
     return typed(call(Action.UPDATE, namespaceOf(obj), nameOf(obj), null, obj, null, null, null));
   }
 
   /** Replaces the status of {@code obj}. */
+  @Override
   public T updateStatus(T obj, UpdateOptions o) {
     return typed(call(Action.UPDATE, namespaceOf(obj), nameOf(obj), "status", obj, null, null, null));
   }
 
   /** Deletes {@code name}. */
+  @Override
   public void delete(String name, DeleteOptions o) {
     call(Action.DELETE, namespace, requireName(name), null, o == null ? DeleteOptions.none() : o, null, null, null);
   }
 
   /** Deletes what {@code lo} selects. */
+  @Override
   public void deleteCollection(DeleteOptions o, ListOptions lo) {
     call(Action.DELETE_COLLECTION, namespace, null, null, o, listOptions(lo), null, null);
   }
 
   /** Reads {@code name}; 404 when missing. */
+  @Override
   public T get(String name, GetOptions o) {
     return typed(call(Action.GET, namespace, requireName(name), null, null, null, null, null));
   }
 
   /** Lists what {@code o} selects. */
   @SuppressWarnings("unchecked")
+  @Override
   public ObjectList<T> list(ListOptions o) {
     return (ObjectList<T>) call(Action.LIST, namespace, null, null, null, listOptions(o), null, null);
   }
 
   /** Watches what {@code o} selects. */
   @SuppressWarnings("unchecked")
+  @Override
   public Watch<T> watch(ListOptions o) {
     return (Watch<T>) call(Action.WATCH, namespace, null, null, null, listOptions(o), null, null);
   }
 
   /** Patches {@code name} (or its subresource {@code subresources[0]}). */
+  @Override
   public T patch(String name, PatchType patchType, String body, PatchOptions o, String... subresources) {
     Objects.requireNonNull(patchType, "patchType");
     Objects.requireNonNull(body, "body");
@@ -97,31 +107,37 @@ public final class FakeResourceClient<T extends KubernetesObject> {
   }
 
   /** Server-side apply of {@code obj} (merge semantics in the fake); needs a field manager. */
+  @Override
   public T apply(T obj, PatchOptions o) {
     return applyTo(obj, o, null);
   }
 
   /** Server-side apply of the status of {@code obj}. */
+  @Override
   public T applyStatus(T obj, PatchOptions o) {
     return applyTo(obj, o, "status");
   }
 
   /** GET of a subresource; the tracker serves {@code status}, reactors anything else. */
+  @Override
   public <R> R getSubresource(String name, String subresource, Class<R> resultType, GetOptions o) {
     return convert(call(Action.GET, namespace, requireName(name), subresource, null, null, null, null), resultType);
   }
 
   /** PUT to a subresource; the tracker serves {@code status}, reactors anything else. */
+  @Override
   public <R> R updateSubresource(String name, String subresource, Object body, Class<R> resultType, UpdateOptions o) {
     return convert(call(Action.UPDATE, namespace, requireName(name), subresource, body, null, null, null), resultType);
   }
 
   /** POST to a subresource (such as {@code eviction}); answered by reactors. */
+  @Override
   public <R> R createSubresource(String name, String subresource, Object body, Class<R> resultType, CreateOptions o) {
     return convert(call(Action.CREATE, namespace, requireName(name), subresource, body, null, null, null), resultType);
   }
 
   /** DELETE of a subresource; answered by reactors. */
+  @Override
   public void deleteSubresource(String name, String subresource, DeleteOptions o) {
     call(Action.DELETE, namespace, requireName(name), subresource, o == null ? DeleteOptions.none() : o, null, null, null);
   }

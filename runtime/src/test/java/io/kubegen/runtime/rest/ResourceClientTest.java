@@ -85,6 +85,16 @@ class ResourceClientTest {
   }
 
   @Test
+  void deleteOfASubresourceGoesToItsPathWithTheOptionsAsParameters() {
+    server.route("DELETE", BASE + "/a/finalizer").always(Reply.json(200, "{\"kind\":\"Status\",\"status\":\"Success\"}"));
+    ResourceOperations<TestFoo> operations = foos;
+    operations.deleteSubresource("a", "finalizer", DeleteOptions.builder().gracePeriodSeconds(0L).build());
+    RecordedRequest r = only();
+    assertThat(r.method()).isEqualTo("DELETE");
+    assertThat(r.query()).containsEntry("gracePeriodSeconds", "0");
+  }
+
+  @Test
   void deleteCollectionSendsSelectorsAsParametersAndOptionsAsBody() {
     server.route("DELETE", BASE).always(Reply.json(200, "{\"kind\":\"Status\",\"status\":\"Success\"}"));
     foos.deleteCollection(DeleteOptions.builder().propagationPolicy(DeleteOptions.FOREGROUND).build(),
