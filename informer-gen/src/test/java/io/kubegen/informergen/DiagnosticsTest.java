@@ -2,10 +2,11 @@ package io.kubegen.informergen;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static io.kubegen.gen.testing.TestSources.record;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import io.kubegen.clientgen.ClientGenProcessor;
+import io.kubegen.gen.testing.TestSources;
 import io.kubegen.listergen.ListerGenProcessor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -18,40 +19,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class DiagnosticsTest {
 
-  private static final String[] POLICY = {
-      "package com.example;",
-      "",
-      "import io.kubegen.annotations.*;",
-      "import io.kubegen.runtime.api.*;",
-      "",
-      "@GroupVersion(group = \"example.com\", version = \"v1\")",
-      "@GenClient(onlyVerbs = {Verb.GET, Verb.LIST})",
-      "@GenIndex(name = \"byOwner\", path = \"metadata.name\")",
-      "public record Policy(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-      "  @Override public String getApiVersion() { return apiVersion; }",
-      "  @Override public String getKind() { return kind; }",
-      "  @Override public ObjectMeta getMetadata() { return metadata; }",
-      "}"};
+  private static JavaFileObject policy() {
+    return record("Policy", "@GenClient(onlyVerbs = {Verb.GET, Verb.LIST})", "@GenIndex(name = \"byOwner\", path = \"metadata.name\")");
+  }
 
-  private static final String[] FOO_WITH_CLASHING_INDEX = {
-      "package com.example;",
-      "",
-      "import io.kubegen.annotations.*;",
-      "import io.kubegen.runtime.api.*;",
-      "",
-      "@GroupVersion(group = \"example.com\", version = \"v1\")",
-      "@GenClient",
-      "@GenIndex(name = \"foos\", path = \"metadata.name\")",
-      "public record Foo(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-      "  @Override public String getApiVersion() { return apiVersion; }",
-      "  @Override public String getKind() { return kind; }",
-      "  @Override public ObjectMeta getMetadata() { return metadata; }",
-      "}"};
+  private static JavaFileObject fooWithClashingIndex() {
+    return record("Foo", "@GenClient", "@GenIndex(name = \"foos\", path = \"metadata.name\")");
+  }
 
   @Test
   void indexOnATypeWithoutWatchIsAnErrorOnTheAnnotation() {
-    JavaFileObject policy = JavaFileObjects.forSourceLines("com.example.Policy", POLICY);
-    Compilation c = javac().withProcessors(new InformerGenProcessor()).compile(policy);
+    JavaFileObject policy = policy();
+    Compilation c = TestSources.compile(new InformerGenProcessor(), policy);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("[kubegen.index-needs-list-watch] @GenIndex \"byOwner\" needs the LIST and WATCH verbs")
@@ -60,8 +39,8 @@ class DiagnosticsTest {
 
   @Test
   void allThreeProcessorsTogetherPrintEachProblemOnce() {
-    JavaFileObject policy = JavaFileObjects.forSourceLines("com.example.Policy", POLICY);
-    JavaFileObject foo = JavaFileObjects.forSourceLines("com.example.Foo", FOO_WITH_CLASHING_INDEX);
+    JavaFileObject policy = policy();
+    JavaFileObject foo = fooWithClashingIndex();
     Compilation c = javac()
         .withProcessors(new ClientGenProcessor(), new ListerGenProcessor(), new InformerGenProcessor())
         .compile(policy, foo);

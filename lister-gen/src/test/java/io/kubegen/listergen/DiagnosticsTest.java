@@ -1,10 +1,11 @@
 package io.kubegen.listergen;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static io.kubegen.gen.testing.TestSources.record;
+import static io.kubegen.gen.testing.TestSources.source;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
+import io.kubegen.gen.testing.TestSources;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,30 +14,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class DiagnosticsTest {
 
-  private static JavaFileObject source(String name, String... lines) {
-    return JavaFileObjects.forSourceLines(name, lines);
-  }
-
   private static Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new ListerGenProcessor()).compile(sources);
+    return TestSources.compile(new ListerGenProcessor(), sources);
   }
 
   @Test
   void indexOnATypeWithoutWatchIsAnErrorOnTheAnnotation() {
-    JavaFileObject policy = source("com.example.Policy",
-        "package com.example;",
-        "",
-        "import io.kubegen.annotations.*;",
-        "import io.kubegen.runtime.api.*;",
-        "",
-        "@GroupVersion(group = \"example.com\", version = \"v1\")",
-        "@GenClient(skipVerbs = Verb.WATCH)",
-        "@GenIndex(name = \"byOwner\", path = \"metadata.name\")",
-        "public record Policy(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-        "  @Override public String getApiVersion() { return apiVersion; }",
-        "  @Override public String getKind() { return kind; }",
-        "  @Override public ObjectMeta getMetadata() { return metadata; }",
-        "}");
+    JavaFileObject policy = record("Policy", "@GenClient(skipVerbs = Verb.WATCH)", "@GenIndex(name = \"byOwner\", path = \"metadata.name\")");
     Compilation c = compile(policy);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
@@ -46,20 +30,7 @@ class DiagnosticsTest {
 
   @Test
   void indexNamedLikeTheNamespaceAccessorIsAnErrorOnTheType() {
-    JavaFileObject foo = source("com.example.Foo",
-        "package com.example;",
-        "",
-        "import io.kubegen.annotations.*;",
-        "import io.kubegen.runtime.api.*;",
-        "",
-        "@GroupVersion(group = \"example.com\", version = \"v1\")",
-        "@GenClient",
-        "@GenIndex(name = \"foos\", path = \"metadata.name\")",
-        "public record Foo(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-        "  @Override public String getApiVersion() { return apiVersion; }",
-        "  @Override public String getKind() { return kind; }",
-        "  @Override public ObjectMeta getMetadata() { return metadata; }",
-        "}");
+    JavaFileObject foo = record("Foo", "@GenClient", "@GenIndex(name = \"foos\", path = \"metadata.name\")");
     Compilation c = compile(foo);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("[kubegen.invalid-index] @GenIndex name \"foos\" on Foo: it clashes with the lister"
@@ -70,21 +41,7 @@ class DiagnosticsTest {
 
   @Test
   void indexPathThatDoesNotResolveIsAnErrorOnThePath() {
-    JavaFileObject foo = source("com.example.Foo",
-        "package com.example;",
-        "",
-        "import io.kubegen.annotations.*;",
-        "import io.kubegen.runtime.api.*;",
-        "",
-        "@GroupVersion(group = \"example.com\", version = \"v1\")",
-        "@GenClient",
-        "@GenIndex(name = \"byOwner\",",
-        "    path = \"spec.owner\")",
-        "public record Foo(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-        "  @Override public String getApiVersion() { return apiVersion; }",
-        "  @Override public String getKind() { return kind; }",
-        "  @Override public ObjectMeta getMetadata() { return metadata; }",
-        "}");
+    JavaFileObject foo = record("Foo", "@GenClient", "@GenIndex(name = \"byOwner\",", "    path = \"spec.owner\")");
     Compilation c = compile(foo);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("[kubegen.index-path] @GenIndex path \"spec.owner\" does not resolve on Foo")
@@ -93,33 +50,8 @@ class DiagnosticsTest {
 
   @Test
   void oneBadTypeDoesNotStopTheOthers() {
-    JavaFileObject bad = source("com.example.Bad",
-        "package com.example;",
-        "",
-        "import io.kubegen.annotations.*;",
-        "import io.kubegen.runtime.api.*;",
-        "",
-        "@GroupVersion(group = \"example.com\", version = \"v1\")",
-        "@GenClient",
-        "@GenIndex(name = \"bads\", path = \"metadata.name\")",
-        "public record Bad(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-        "  @Override public String getApiVersion() { return apiVersion; }",
-        "  @Override public String getKind() { return kind; }",
-        "  @Override public ObjectMeta getMetadata() { return metadata; }",
-        "}");
-    JavaFileObject good = source("com.example.Good",
-        "package com.example;",
-        "",
-        "import io.kubegen.annotations.*;",
-        "import io.kubegen.runtime.api.*;",
-        "",
-        "@GroupVersion(group = \"example.com\", version = \"v1\")",
-        "@GenClient",
-        "public record Good(String apiVersion, String kind, ObjectMeta metadata) implements KubernetesObject {",
-        "  @Override public String getApiVersion() { return apiVersion; }",
-        "  @Override public String getKind() { return kind; }",
-        "  @Override public ObjectMeta getMetadata() { return metadata; }",
-        "}");
+    JavaFileObject bad = record("Bad", "@GenClient", "@GenIndex(name = \"bads\", path = \"metadata.name\")");
+    JavaFileObject good = record("Good", "@GenClient");
     JavaFileObject user = source("com.example.User",
         "package com.example;",
         "",

@@ -1,26 +1,20 @@
 package io.kubegen.gen.processing;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.kubegen.gen.processing.Sources.compile;
-import static io.kubegen.gen.processing.Sources.pojo;
-import static io.kubegen.gen.processing.Sources.source;
+import static io.kubegen.gen.testing.TestSources.pojo;
+import static io.kubegen.gen.testing.TestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.palantir.javapoet.TypeSpec;
 import io.kubegen.gen.model.ApiModel;
+import io.kubegen.gen.testing.FirstRoundSourceWriter;
+import io.kubegen.gen.testing.TestSources;
 import io.kubegen.gen.writer.GeneratedFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * One negative test per diagnostic: the message id, and the file and line it points at. In
- * {@link Sources#pojo}, line 5 is {@code @GroupVersion}, line 6 the annotations, line 7 the class.
+ * {@link TestSources#pojo}, line 5 is {@code @GroupVersion}, line 6 the annotations, line 7 the class.
  */
 @Timeout(60)
 class DiagnosticsTest {
@@ -46,7 +40,7 @@ class DiagnosticsTest {
   }
 
   private static Compilation compile(JavaFileObject... files) {
-    return Sources.compile(new RecordingProcessor(), files);
+    return TestSources.compile(new RecordingProcessor(), files);
   }
 
   @Test
@@ -260,7 +254,7 @@ class DiagnosticsTest {
   @Test
   void groupConflict() {
     JavaFileObject a = pojo("com.example", "Foo", "@GenClient");
-    JavaFileObject b = Sources.pojoInGroup("example.org", "com.example", "Bar", "@GenClient");
+    JavaFileObject b = TestSources.pojoInGroup("example.org", "com.example", "Bar", "@GenClient");
     assertError(compile(a, b), Diagnostic.GROUP_CONFLICT, b, 7);
   }
 
@@ -323,7 +317,7 @@ class DiagnosticsTest {
   @Test
   void invalidOutputPackage() {
     JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
-    assertError(Sources.compile(new RecordingProcessor(), "-Akubegen.outputPackage=com.1bad", f),
+    assertError(TestSources.compile(new RecordingProcessor(), "-Akubegen.outputPackage=com.1bad", f),
         Diagnostic.INVALID_OUTPUT_PACKAGE, f, 7);
   }
 
@@ -349,7 +343,7 @@ class DiagnosticsTest {
   @Test
   void lateType() {
     JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
-    Compilation c = Compiler.javac().withProcessors(new RecordingProcessor(), new LateResourceGenerator()).compile(f);
+    Compilation c = Compiler.javac().withProcessors(new RecordingProcessor(), lateResourceWriter()).compile(f);
     TESTED.add(Diagnostic.LATE_TYPE);
     assertThat(c).failed();
     // the file is generated, so the compilation cannot hand it over; check name and line directly
@@ -379,41 +373,17 @@ class DiagnosticsTest {
   }
 
   /** Generates a second resource type in the first round, so it appears in the second. */
-  static final class LateResourceGenerator extends AbstractProcessor {
-    private boolean done;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (done) {
-        return false;
-      }
-      done = true;
-      try (Writer w = processingEnv.getFiler().createSourceFile("com.example.Late").openWriter()) {
-        w.write(String.join("\n",
-            "package com.example;",
-            "import io.kubegen.annotations.*;",
-            "import io.kubegen.runtime.api.*;",
-            "@GroupVersion(group = \"example.com\", version = \"v1\") @GenClient",
-            "public class Late implements KubernetesObject {",
-            "  public ObjectMeta metadata;",
-            "  public String getApiVersion() { return null; }",
-            "  public String getKind() { return null; }",
-            "  public ObjectMeta getMetadata() { return metadata; }",
-            "}"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return false;
-    }
+  private static FirstRoundSourceWriter lateResourceWriter() {
+    return new FirstRoundSourceWriter("com.example.Late", String.join("\n",
+        "package com.example;",
+        "import io.kubegen.annotations.*;",
+        "import io.kubegen.runtime.api.*;",
+        "@GroupVersion(group = \"example.com\", version = \"v1\") @GenClient",
+        "public class Late implements KubernetesObject {",
+        "  public ObjectMeta metadata;",
+        "  public String getApiVersion() { return null; }",
+        "  public String getKind() { return null; }",
+        "  public ObjectMeta getMetadata() { return metadata; }",
+        "}"));
   }
 }

@@ -1,9 +1,9 @@
 package io.kubegen.gen.processing;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.kubegen.gen.processing.Sources.compile;
-import static io.kubegen.gen.processing.Sources.pojo;
-import static io.kubegen.gen.processing.Sources.source;
+import static io.kubegen.gen.testing.TestSources.compile;
+import static io.kubegen.gen.testing.TestSources.pojo;
+import static io.kubegen.gen.testing.TestSources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -15,6 +15,7 @@ import io.kubegen.gen.model.PropertyStep;
 import io.kubegen.gen.model.PropertyStep.Shape;
 import io.kubegen.gen.model.ResourceDescriptor;
 import io.kubegen.gen.model.TypeRef;
+import io.kubegen.gen.testing.FirstRoundSourceWriter;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,8 @@ class ResourceModelReaderTest {
   void defersTypesThatReferToTypesGeneratedInALaterRound() {
     RecordingProcessor p = new RecordingProcessor();
     Compilation c = com.google.testing.compile.Compiler.javac()
-        .withProcessors(p, new SpecGenerator())
+        .withProcessors(p, new FirstRoundSourceWriter("com.example.gen.GeneratedSpec",
+            "package com.example.gen; public class GeneratedSpec { public String getOwner() { return null; } }"))
         .compile(pojo("com.example", "Foo", "@GenClient @GenIndex(name = \"byOwner\", path = \"spec.owner\")",
             "  public com.example.gen.GeneratedSpec getSpec() { return null; }"));
     assertThat(c).succeeded();

@@ -1,4 +1,4 @@
-package io.kubegen.gen.processing;
+package io.kubegen.gen.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,21 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
-/** Generates {@code com.example.gen.GeneratedSpec} in the first round, as another processor would. */
-final class SpecGenerator extends AbstractProcessor {
+/**
+ * Writes one source file in the first round, as another processor would, so that a kubegen
+ * processor sees the type only in a later round. One instance per compilation; javac calls it from
+ * one thread.
+ */
+public final class FirstRoundSourceWriter extends AbstractProcessor {
+  private final String qualifiedName;
+  private final String content;
   private boolean done;
+
+  /** Writes {@code content} as the source of {@code qualifiedName}. */
+  public FirstRoundSourceWriter(String qualifiedName, String content) {
+    this.qualifiedName = qualifiedName;
+    this.content = content;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -29,8 +41,8 @@ final class SpecGenerator extends AbstractProcessor {
       return false;
     }
     done = true;
-    try (Writer w = processingEnv.getFiler().createSourceFile("com.example.gen.GeneratedSpec").openWriter()) {
-      w.write("package com.example.gen; public class GeneratedSpec { public String getOwner() { return null; } }");
+    try (Writer w = processingEnv.getFiler().createSourceFile(qualifiedName).openWriter()) {
+      w.write(content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
