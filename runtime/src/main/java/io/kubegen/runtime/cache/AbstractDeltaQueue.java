@@ -5,9 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** What both {@link DeltaQueue}s share: the lock, the close flag, keys and the transform. */
+/**
+ * What both {@link DeltaQueue}s share: the lock, the close flag, keys and the transform, the
+ * add/update/delete and resync rules, and the waiting and initial-list bookkeeping of {@link #pop}.
+ * Subclasses hold the waiting deltas and decide how they are queued and handed out; every abstract
+ * method is called with {@link #lock} held.
+ */
 abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
   protected final ReentrantLock lock = new ReentrantLock();
   protected final Condition notEmpty = lock.newCondition();
@@ -50,21 +56,20 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
 
   @Override
   public void add(T obj) {
-    lock.lock();
-    try {
-      populated = true;
-      queueAction(DeltaType.ADDED, obj);
-    } finally {
-      lock.unlock();
-    }
+    queueExplicitly(DeltaType.ADDED, obj);
   }
 
   @Override
   public void update(T obj) {
+    queueExplicitly(DeltaType.UPDATED, obj);
+  }
+
+  /** An add or update from outside a list: the queue counts as populated from then on. */
+  private void queueExplicitly(DeltaType type, T obj) {
     lock.lock();
     try {
       populated = true;
-      queueAction(DeltaType.UPDATED, obj);
+      queueAction(type, obj);
     } finally {
       lock.unlock();
     }
@@ -88,13 +93,76 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
   }
 
   @Override
-  public boolean hasSynced() {
+  public void resync() {
     lock.lock();
     try {
-      return populated && initialPopulationCount == 0;
+      if (knownObjects == null) {
+        return;
+      }
+      for (String key : knownObjects.listKeys()) {
+        if (hasQueued(key)) {
+          continue;
+        }
+        knownObjects.getByKey(key).ifPresent(o -> queueAction(DeltaType.SYNC, o));
+      }
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public boolean pop(DeltaProcessor<T> processor) throws Exception {
+    lock.lock();
+    try {
+      while (queuedCount() == 0) {
+        if (closed) {
+          return false;
+        }
+        notEmpty.await();
+      }
+      if (closed) {
+        return false;
+      }
+      boolean isInInitialList = !(populated && initialPopulationCount == 0);
+      if (initialPopulationCount > 0) {
+        initialPopulationCount--;
+      }
+      popNext(processor, isInInitialList);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int size() {
+    return locked(this::queuedCount);
+  }
+
+  /**
+   * After a replace queued {@code count} deltas or keys: the first replace makes them the initial
+   * list that {@link #hasSynced()} waits for. Called with the lock held.
+   */
+  protected void replaceQueued(int count) {
+    if (!populated) {
+      populated = true;
+      initialPopulationCount = count;
+    }
+  }
+
+  /** Runs {@code body} with the lock held and returns what it returns. */
+  protected final <R> R locked(Supplier<R> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean hasSynced() {
+    return locked(() -> populated && initialPopulationCount == 0);
   }
 
   @Override
@@ -110,12 +178,7 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
 
   @Override
   public boolean isClosed() {
-    lock.lock();
-    try {
-      return closed;
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> closed);
   }
 
   @Override
@@ -133,4 +196,13 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
 
   /** Whether deltas for {@code key} are waiting; called with the lock held. */
   protected abstract boolean hasQueued(String key);
+
+  /** How many entries {@link #pop} can hand out: keys or deltas; called with the lock held. */
+  protected abstract int queuedCount();
+
+  /**
+   * Takes the oldest entry (there is one) and hands it to {@code processor}, putting it back if the
+   * processor throws {@link RequeueException}; called with the lock held.
+   */
+  protected abstract void popNext(DeltaProcessor<T> processor, boolean isInInitialList) throws Exception;
 }

@@ -105,64 +105,28 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
           deletions++;
         }
       }
-      if (!populated) {
-        populated = true;
-        initialPopulationCount = keys.size() + deletions;
-      }
+      replaceQueued(keys.size() + deletions);
     } finally {
       lock.unlock();
     }
   }
 
   @Override
-  public void resync() {
-    lock.lock();
-    try {
-      if (knownObjects == null) {
-        return;
-      }
-      for (String key : knownObjects.listKeys()) {
-        if (items.containsKey(key)) {
-          continue;
-        }
-        Optional<T> obj = knownObjects.getByKey(key);
-        obj.ifPresent(o -> queueAction(DeltaType.SYNC, o));
-      }
-    } finally {
-      lock.unlock();
-    }
+  protected int queuedCount() {
+    return queue.size();
   }
 
   @Override
-  public boolean pop(DeltaProcessor<T> processor) throws Exception {
-    lock.lock();
+  protected void popNext(DeltaProcessor<T> processor, boolean isInInitialList) throws Exception {
+    String key = queue.pollFirst();
+    List<Delta<T>> deltas = items.remove(key);
     try {
-      while (queue.isEmpty()) {
-        if (closed) {
-          return false;
-        }
-        notEmpty.await();
+      processor.process(List.copyOf(deltas), isInInitialList);
+    } catch (RequeueException e) {
+      if (!items.containsKey(key)) {
+        items.put(key, deltas);
+        queue.addLast(key);
       }
-      if (closed) {
-        return false;
-      }
-      String key = queue.pollFirst();
-      boolean isInInitialList = !(populated && initialPopulationCount == 0);
-      if (initialPopulationCount > 0) {
-        initialPopulationCount--;
-      }
-      List<Delta<T>> deltas = items.remove(key);
-      try {
-        processor.process(List.copyOf(deltas), isInInitialList);
-      } catch (RequeueException e) {
-        if (!items.containsKey(key)) {
-          items.put(key, deltas);
-          queue.addLast(key);
-        }
-      }
-      return true;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -188,12 +152,7 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
 
   /** The deltas waiting for {@code key} (a copy), empty if none. */
   public List<Delta<T>> deltasOf(String key) {
-    lock.lock();
-    try {
-      return List.copyOf(items.getOrDefault(key, List.of()));
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> List.copyOf(items.getOrDefault(key, List.of())));
   }
 
   @Override
@@ -215,12 +174,7 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
 
   @Override
   public List<String> listKeys() {
-    lock.lock();
-    try {
-      return new ArrayList<>(queue);
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> new ArrayList<>(queue));
   }
 
   @Override
@@ -234,13 +188,4 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
     }
   }
 
-  @Override
-  public int size() {
-    lock.lock();
-    try {
-      return queue.size();
-    } finally {
-      lock.unlock();
-    }
-  }
 }

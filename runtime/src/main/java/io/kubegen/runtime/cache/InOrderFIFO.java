@@ -78,65 +78,30 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
           queueAction(DeltaType.DELETED, new DeletedFinalStateUnknown<>(e.getKey(), e.getValue()));
         }
       }
-      if (!populated) {
-        populated = true;
-        initialPopulationCount = items.size();
-      }
+      replaceQueued(items.size());
     } finally {
       lock.unlock();
     }
   }
 
   @Override
-  public void resync() {
-    lock.lock();
-    try {
-      if (knownObjects == null) {
-        return;
-      }
-      for (String key : knownObjects.listKeys()) {
-        if (pending.containsKey(key)) {
-          continue;
-        }
-        knownObjects.getByKey(key).ifPresent(o -> queueAction(DeltaType.SYNC, o));
-      }
-    } finally {
-      lock.unlock();
-    }
+  protected int queuedCount() {
+    return items.size();
   }
 
   @Override
-  public boolean pop(DeltaProcessor<T> processor) throws Exception {
-    lock.lock();
+  protected void popNext(DeltaProcessor<T> processor, boolean isInInitialList) throws Exception {
+    Keyed<T> item = items.pollFirst();
+    if (pending.computeIfPresent(item.key, (k, n) -> n == 1 ? null : n - 1) == null) {
+      newestType.remove(item.key);
+    }
     try {
-      while (items.isEmpty()) {
-        if (closed) {
-          return false;
-        }
-        notEmpty.await();
+      processor.process(List.of(item.delta), isInInitialList);
+    } catch (RequeueException e) {
+      items.addFirst(item);
+      if (pending.merge(item.key, 1, Integer::sum) == 1) {
+        newestType.put(item.key, item.delta.type());
       }
-      if (closed) {
-        return false;
-      }
-      Keyed<T> item = items.pollFirst();
-      if (pending.computeIfPresent(item.key, (k, n) -> n == 1 ? null : n - 1) == null) {
-        newestType.remove(item.key);
-      }
-      boolean isInInitialList = !(populated && initialPopulationCount == 0);
-      if (initialPopulationCount > 0) {
-        initialPopulationCount--;
-      }
-      try {
-        processor.process(List.of(item.delta), isInInitialList);
-      } catch (RequeueException e) {
-        items.addFirst(item);
-        if (pending.merge(item.key, 1, Integer::sum) == 1) {
-          newestType.put(item.key, item.delta.type());
-        }
-      }
-      return true;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -159,12 +124,7 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
 
   @Override
   public List<String> listKeys() {
-    lock.lock();
-    try {
-      return new ArrayList<>(pending.keySet());
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> new ArrayList<>(pending.keySet()));
   }
 
   @Override
@@ -190,16 +150,6 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
       List<Delta<T>> out = new ArrayList<>(items.size());
       items.forEach(i -> out.add(i.delta));
       return out;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public int size() {
-    lock.lock();
-    try {
-      return items.size();
     } finally {
       lock.unlock();
     }
