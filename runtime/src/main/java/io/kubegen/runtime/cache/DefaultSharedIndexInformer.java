@@ -242,27 +242,10 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     if (q != null) {
       q.close();
     }
-    join(reflectorT);
-    join(processorT);
+    Threads.joinUninterruptibly(reflectorT);
+    Threads.joinUninterruptibly(processorT);
     toStop.forEach(ProcessorListener::stop);
     stoppedLatch.countDown();
-  }
-
-  private static void join(Thread t) {
-    if (t == null || t == Thread.currentThread()) {
-      return;
-    }
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

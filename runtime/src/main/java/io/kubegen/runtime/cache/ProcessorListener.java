@@ -78,19 +78,7 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
     } finally {
       lock.unlock();
     }
-    if (t != null && t != Thread.currentThread()) {
-      boolean interrupted = false;
-      while (t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Threads.joinUninterruptibly(t);
   }
 
   private void deliver() {

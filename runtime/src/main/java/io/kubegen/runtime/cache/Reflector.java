@@ -141,7 +141,7 @@ public final class Reflector<T extends KubernetesObject> {
     } finally {
       if (resync != null) {
         resync.interrupt();
-        joinQuietly(resync);
+        Threads.joinUninterruptibly(resync);
       }
       Thread.interrupted(); // stop() may have interrupted us to abort a call; do not leak the flag
     }
@@ -323,19 +323,5 @@ public final class Reflector<T extends KubernetesObject> {
     }
     store.replace(items, resourceVersion);
     lastSyncResourceVersion = resourceVersion == null ? "" : resourceVersion;
-  }
-
-  private static void joinQuietly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
