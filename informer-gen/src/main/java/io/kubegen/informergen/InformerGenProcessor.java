@@ -3,10 +3,9 @@ package io.kubegen.informergen;
 import com.google.auto.service.AutoService;
 import io.kubegen.gen.model.ApiGroupVersion;
 import io.kubegen.gen.model.ApiModel;
-import io.kubegen.gen.model.IndexDescriptor;
 import io.kubegen.gen.model.ResourceDescriptor;
-import io.kubegen.gen.processing.Diagnostic;
 import io.kubegen.gen.processing.KubegenProcessor;
+import io.kubegen.gen.processing.ListerIndexNames;
 import io.kubegen.gen.writer.GeneratedFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class InformerGenProcessor extends KubegenProcessor {
   protected void generate(ApiModel model, GeneratedFiles files) {
     List<ResourceDescriptor> informed = new ArrayList<>();
     for (ResourceDescriptor r : model.listWatchable()) {
-      if (indexNamesFit(r)) {
+      if (ListerIndexNames.fit(r, diagnostics())) {
         informed.add(r);
       }
     }
@@ -47,22 +46,5 @@ public final class InformerGenProcessor extends KubegenProcessor {
       groups.writeGroup(e.getKey(), e.getValue());
     }
     new FactoryWriter(informable, files).write();
-  }
-
-  /**
-   * Whether lister-gen writes a lister for {@code r}: no {@code @GenIndex} may be named like the
-   * namespace accessor. The same {@code [kubegen.invalid-index]} lister-gen prints is printed
-   * once when both run.
-   */
-  private boolean indexNamesFit(ResourceDescriptor r) {
-    boolean fit = true;
-    for (IndexDescriptor index : r.indexes()) {
-      if (r.namespaced() && index.name().equals(r.accessorName())) {
-        diagnostics().error(r.element(), Diagnostic.INVALID_INDEX, index.name(), r.element().getSimpleName(),
-            "it clashes with the lister method " + r.accessorName() + "(String namespace); choose another name");
-        fit = false;
-      }
-    }
-    return fit;
   }
 }

@@ -2,10 +2,9 @@ package io.kubegen.listergen;
 
 import com.google.auto.service.AutoService;
 import io.kubegen.gen.model.ApiModel;
-import io.kubegen.gen.model.IndexDescriptor;
 import io.kubegen.gen.model.ResourceDescriptor;
-import io.kubegen.gen.processing.Diagnostic;
 import io.kubegen.gen.processing.KubegenProcessor;
+import io.kubegen.gen.processing.ListerIndexNames;
 import io.kubegen.gen.writer.GeneratedFiles;
 import javax.annotation.processing.Processor;
 
@@ -24,25 +23,9 @@ public final class ListerGenProcessor extends KubegenProcessor {
   protected void generate(ApiModel model, GeneratedFiles files) {
     ListerWriter writer = new ListerWriter(model, files);
     for (ResourceDescriptor r : model.listWatchable()) {
-      if (indexNamesFit(r)) {
+      if (ListerIndexNames.fit(r, diagnostics())) {
         writer.write(r);
       }
     }
-  }
-
-  /**
-   * Whether no {@code @GenIndex} method would clash with the lister's namespace accessor
-   * ({@code foos(String)}); a clash is reported as {@code [kubegen.invalid-index]} on the type.
-   */
-  private boolean indexNamesFit(ResourceDescriptor r) {
-    boolean fit = true;
-    for (IndexDescriptor index : r.indexes()) {
-      if (r.namespaced() && index.name().equals(r.accessorName())) {
-        diagnostics().error(r.element(), Diagnostic.INVALID_INDEX, index.name(), r.element().getSimpleName(),
-            "it clashes with the lister method " + r.accessorName() + "(String namespace); choose another name");
-        fit = false;
-      }
-    }
-    return fit;
   }
 }
