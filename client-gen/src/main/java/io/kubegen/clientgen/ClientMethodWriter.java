@@ -27,9 +27,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The methods of a typed client: the interface's abstract methods and convenience overloads, and
- * the one-line implementations that delegate to a {@code ResourceClient} (REST) or a
- * {@code FakeResourceClient} (fake), which have the same methods. Verbs in {@link Verb} order,
- * then extra methods in annotation order.
+ * the one-line implementations that delegate to a {@code ResourceOperations} (a
+ * {@code ResourceClient} or a {@code FakeResourceClient}). Verbs in {@link Verb} order, then extra
+ * methods in annotation order.
  */
 final class ClientMethodWriter {
   private static final String DELEGATE = "resource";
@@ -94,7 +94,7 @@ final class ClientMethodWriter {
   }
 
   /** The implementation's methods, delegating to the field {@code resource}. */
-  List<MethodSpec> implementationMethods(boolean fake) {
+  List<MethodSpec> implementationMethods() {
     List<MethodSpec> out = new ArrayList<>();
     for (MethodSpec m : interfaceMethods()) {
       if (!m.modifiers().contains(Modifier.ABSTRACT)) {
@@ -102,13 +102,13 @@ final class ClientMethodWriter {
       }
       MethodSpec.Builder b = MethodSpec.methodBuilder(m.name()).addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC).returns(m.returnType()).addParameters(m.parameters()).varargs(m.varargs());
-      b.addCode(body(m, fake));
+      b.addCode(body(m));
       out.add(b.build());
     }
     return out;
   }
 
-  private CodeBlock body(MethodSpec m, boolean fake) {
+  private CodeBlock body(MethodSpec m) {
     String ret = m.returnType().equals(TypeName.VOID) ? "" : "return ";
     ExtraMethod extra = resource.methods().stream().filter(e -> e.name().equals(m.name())).findFirst().orElse(null);
     if (extra == null) {
@@ -123,10 +123,7 @@ final class ClientMethodWriter {
       case CREATE -> CodeBlock.of("return $L.createSubresource(name, $S, body, $T.class, options);\n", DELEGATE, sub, result);
       case PATCH -> CodeBlock.of("return $L.patch(name, patchType, body, options, $S);\n", DELEGATE, sub);
       case LIST -> CodeBlock.of("return $L.list(options);\n", DELEGATE);
-      case DELETE -> fake
-          ? CodeBlock.of("$L.deleteSubresource(name, $S, options);\n", DELEGATE, sub)
-          : CodeBlock.of("$L.restClient().delete().resource($L.resource()).namespace($L.namespace()).name(name)"
-              + ".subresource($S).options(options).execute();\n", DELEGATE, DELEGATE, DELEGATE, sub);
+      case DELETE -> CodeBlock.of("$L.deleteSubresource(name, $S, options);\n", DELEGATE, sub);
       default -> throw new IllegalStateException("unsupported extra verb " + extra.verb());
     };
   }

@@ -18,15 +18,17 @@ import io.kubegen.gen.writer.GeneratedFiles;
 import io.kubegen.gen.writer.GeneratedNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the fake clientset: {@code FakeClientset} in {@code <base>.clientset.fake}, and per group
- * version {@code Fake<G><V>Client} and {@code FakeFooClient} in
- * {@code <base>.clientset.<g>.<v>.fake} (as client-go's {@code typed/<g>/<v>/fake}). All of them
- * delegate to the runtime's {@code ObjectTracker} through {@code FakeResourceClient}.
+ * version {@code Fake<G><V>Client} in {@code <base>.clientset.<g>.<v>.fake} (as client-go's
+ * {@code typed/<g>/<v>/fake}), which declares each resource's {@code ResourceType} and hands out
+ * the same {@code FooClientImpl} as the REST clientset, over a {@code FakeResourceClient} answered
+ * by the runtime's {@code ObjectTracker}.
  */
 final class FakeClientsetWriter {
   private static final ClassName RESOURCE_TYPE = ClassName.get("io.kubegen.runtime.testing", "ResourceType");
@@ -43,8 +45,10 @@ final class FakeClientsetWriter {
     return model.groupVersionPackage(Naming.CLIENTSET, gv) + "." + Naming.FAKE;
   }
 
-  static ClassName fakeTypedClient(ApiModel model, ResourceDescriptor r) {
-    return ClassName.get(fakePackage(model, r.groupVersion()), "Fake" + r.generatedName("Client"));
+  /** The name of the constant holding the {@code ResourceType} of {@code r}: {@code CONFIG_MAP_TYPE}. */
+  static String typeConstant(ResourceDescriptor r) {
+    return r.kind().replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        .toUpperCase(Locale.ROOT) + "_TYPE";
   }
 
   static ClassName fakeGroupVersionClient(ApiModel model, ApiGroupVersion gv) {
@@ -67,21 +71,20 @@ final class FakeClientsetWriter {
       ApiGroupVersion gv = e.getKey();
       for (ResourceDescriptor r : e.getValue()) {
         spec.addOriginatingElement(r.element());
-        types.add(CodeBlock.of("$T.TYPE", fakeTypedClient(model, r)));
-        writeTypedClient(r);
+        types.add(CodeBlock.of("$T.$L", fakeGroupVersionClient(model, gv), typeConstant(r)));
       }
       writeGroupVersionClient(gv, e.getValue());
       spec.addMethod(ClientsetWriter.accessor(model, gv).addAnnotation(Override.class)
           .addStatement("return new $T(tracker())", fakeGroupVersionClient(model, gv)).build());
     }
-    CodeBlock typeList = CodeBlock.join(types, ", ");
+    CodeBlock typeList = CodeBlock.join(types, ",$W");
     spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("An empty fake clientset.\n")
         .addStatement("super($L)", typeList).build());
     spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("A fake clientset over {@code tracker}, which is made to serve this clientset's resources.\n")
         .addParameter(OBJECT_TRACKER, "tracker")
-        .addStatement(CodeBlock.builder().add("super(tracker").add(types.isEmpty() ? "" : ", ").add(typeList).add(")").build())
+        .addStatement(CodeBlock.builder().add("super(tracker").add(types.isEmpty() ? "" : ",$W").add(typeList).add(")").build())
         .build());
     spec.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("A fake clientset holding {@code initial} objects (each of a generated resource type).\n")
@@ -97,48 +100,34 @@ final class FakeClientsetWriter {
     ClassName name = fakeGroupVersionClient(model, gv);
     TypeSpec.Builder spec = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(GeneratedNames.groupVersionClient(model, gv))
-        .addJavadoc("The fake clients of {@code $L} over an {@code ObjectTracker}. Thread-safe.\n", gv.apiVersion())
-        .addField(OBJECT_TRACKER, "tracker", Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("The fake clients of {@code $L}: the same typed clients as the REST ones, each over a\n",
+            gv.apiVersion())
+        .addJavadoc("{@code FakeResourceClient} answered by an {@code ObjectTracker}. Thread-safe.\n");
+    for (ResourceDescriptor r : resources) {
+      ClassName type = GeneratedNames.resourceType(r);
+      ClassName client = GeneratedNames.typedClient(model, r);
+      spec.addOriginatingElement(r.element())
+          .addField(FieldSpec.builder(ParameterizedTypeName.get(RESOURCE_TYPE, type), typeConstant(r),
+                  Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("How the tracker serves {@link $T}.\n", type)
+              .initializer("new $T<>($T.RESOURCE, $S, $T.class, $L, $L)", RESOURCE_TYPE, client, r.kind(), type,
+                  r.namespaced(), r.hasStatus())
+              .build());
+    }
+    spec.addField(OBJECT_TRACKER, "tracker", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addJavadoc("Fake clients over {@code tracker}.\n")
             .addParameter(OBJECT_TRACKER, "tracker")
             .addStatement("this.tracker = $T.requireNonNull(tracker, $S)", Objects.class, "tracker").build());
     for (ResourceDescriptor r : resources) {
-      spec.addOriginatingElement(r.element());
       MethodSpec.Builder m = MethodSpec.methodBuilder(r.accessorName()).addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC).returns(GeneratedNames.typedClient(model, r));
       if (r.namespaced()) {
         m.addParameter(String.class, "namespace");
       }
-      ClassName fakeClient = fakeTypedClient(model, r);
-      spec.addMethod(m.addStatement("return new $T(new $T<>(tracker, $T.TYPE, $L))", fakeClient, FAKE_RESOURCE_CLIENT,
-          fakeClient, r.namespaced() ? "namespace" : "null").build());
+      spec.addMethod(m.addStatement("return new $T(new $T<>(tracker, $L, $L))", TypedClientWriter.implementation(model, r),
+          FAKE_RESOURCE_CLIENT, typeConstant(r), r.namespaced() ? "namespace" : "null").build());
     }
-    files.annotate(spec);
-    files.write(name.packageName(), spec.build());
-  }
-
-  private void writeTypedClient(ResourceDescriptor r) {
-    ClassName name = fakeTypedClient(model, r);
-    ClassName type = GeneratedNames.resourceType(r);
-    ClassName client = GeneratedNames.typedClient(model, r);
-    ParameterizedTypeName resourceType = ParameterizedTypeName.get(RESOURCE_TYPE, type);
-    ParameterizedTypeName delegate = ParameterizedTypeName.get(FAKE_RESOURCE_CLIENT, type);
-    TypeSpec.Builder spec = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addOriginatingElement(r.element())
-        .addSuperinterface(client)
-        .addJavadoc("The fake {@link $T}, answered by an {@code ObjectTracker}. Thread-safe.\n", client)
-        .addField(FieldSpec.builder(resourceType, "TYPE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("How the tracker serves {@link $T}.\n", type)
-            .initializer("new $T<>($T.RESOURCE, $S, $T.class, $L, $L)", RESOURCE_TYPE, client, r.kind(), type,
-                r.namespaced(), r.hasStatus())
-            .build())
-        .addField(delegate, "resource", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A fake client delegating to {@code resource}.\n")
-            .addParameter(delegate, "resource")
-            .addStatement("this.resource = $T.requireNonNull(resource, $S)", Objects.class, "resource").build())
-        .addMethods(new ClientMethodWriter(r).implementationMethods(true));
     files.annotate(spec);
     files.write(name.packageName(), spec.build());
   }

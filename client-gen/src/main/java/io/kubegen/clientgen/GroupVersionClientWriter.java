@@ -64,7 +64,7 @@ final class GroupVersionClientWriter {
         m.addParameter(String.class, "namespace");
       }
       implementation.addMethod(m.addStatement("return new $T(new $T<>(client, $T.RESOURCE, $T.class, $L))",
-              GeneratedNames.typedClient(model, r).peerClass(r.generatedName("ClientImpl")), RESOURCE_CLIENT,
+              TypedClientWriter.implementation(model, r), RESOURCE_CLIENT,
               GeneratedNames.typedClient(model, r), GeneratedNames.resourceType(r), r.namespaced() ? "namespace" : "null")
           .build());
     }

@@ -1,7 +1,6 @@
 package io.kubegen.clientgen;
 
 import static io.kubegen.gen.writer.RuntimeTypes.GROUP_VERSION_RESOURCE;
-import static io.kubegen.gen.writer.RuntimeTypes.RESOURCE_CLIENT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
@@ -17,15 +16,23 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code FooClient}, the typed client interface of one resource, and
- * {@code FooClientImpl}, its package-private implementation over {@code ResourceClient}.
+ * {@code FooClientImpl}, its one implementation over {@code ResourceOperations}: the REST
+ * clientset builds it over a {@code ResourceClient}, the fake one over a {@code FakeResourceClient}.
  */
 final class TypedClientWriter {
+  static final ClassName RESOURCE_OPERATIONS = ClassName.get("io.kubegen.runtime.rest", "ResourceOperations");
+
   private final ApiModel model;
   private final GeneratedFiles files;
 
   TypedClientWriter(ApiModel model, GeneratedFiles files) {
     this.model = model;
     this.files = files;
+  }
+
+  /** {@code FooClientImpl}, next to {@code FooClient}. */
+  static ClassName implementation(ApiModel model, ResourceDescriptor r) {
+    return GeneratedNames.typedClient(model, r).peerClass(r.generatedName("ClientImpl"));
   }
 
   void write(ResourceDescriptor r) {
@@ -48,16 +55,19 @@ final class TypedClientWriter {
     files.annotate(api);
     files.write(client.packageName(), api.build());
 
-    ClassName impl = client.peerClass(client.simpleName() + "Impl");
-    ParameterizedTypeName delegate = ParameterizedTypeName.get(RESOURCE_CLIENT, type);
-    TypeSpec.Builder implementation = TypeSpec.classBuilder(impl).addModifiers(Modifier.FINAL)
+    ClassName impl = implementation(model, r);
+    ParameterizedTypeName delegate = ParameterizedTypeName.get(RESOURCE_OPERATIONS, type);
+    TypeSpec.Builder implementation = TypeSpec.classBuilder(impl).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(r.element())
-        .addJavadoc("{@link $T} over the REST client.\n", client)
+        .addJavadoc("{@link $T} over {@link $T}: a {@code ResourceClient} in the REST\n", client, RESOURCE_OPERATIONS)
+        .addJavadoc("clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.\n")
         .addSuperinterface(client)
         .addField(delegate, "resource", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addParameter(delegate, "resource")
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addJavadoc("A client delegating every call to {@code resource}.\n")
+            .addParameter(delegate, "resource")
             .addStatement("this.resource = $T.requireNonNull(resource, $S)", Objects.class, "resource").build())
-        .addMethods(methods.implementationMethods(false));
+        .addMethods(methods.implementationMethods());
     files.annotate(implementation);
     files.write(impl.packageName(), implementation.build());
   }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A resource an {@link ObjectTracker} serves: where it lives in the API, its kind, the Java type
  * its objects decode to, and whether it is namespaced and has a {@code status} subresource.
- * Generated fake clients declare one per resource ({@code FakeFooClient.TYPE}).
+ * Generated fake group-version clients declare one per resource ({@code Fake<G><V>Client.FOO_TYPE}).
  *
  * @param resource the group, version and plural
  * @param kind the kind, such as {@code Foo}

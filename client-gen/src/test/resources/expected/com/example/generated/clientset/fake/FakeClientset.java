@@ -2,15 +2,10 @@ package com.example.generated.clientset.fake;
 
 import com.example.generated.clientset.Clientset;
 import com.example.generated.clientset.core.v1.CoreV1Client;
-import com.example.generated.clientset.core.v1.fake.FakeConfigMapClient;
 import com.example.generated.clientset.core.v1.fake.FakeCoreV1Client;
 import com.example.generated.clientset.events.v1.EventsV1Client;
-import com.example.generated.clientset.events.v1.fake.FakeEventClient;
 import com.example.generated.clientset.events.v1.fake.FakeEventsV1Client;
-import com.example.generated.clientset.events.v1.fake.FakePolicyClient;
 import com.example.generated.clientset.samplecontroller.v1alpha1.SamplecontrollerV1alpha1Client;
-import com.example.generated.clientset.samplecontroller.v1alpha1.fake.FakeBarClient;
-import com.example.generated.clientset.samplecontroller.v1alpha1.fake.FakeFooClient;
 import com.example.generated.clientset.samplecontroller.v1alpha1.fake.FakeSamplecontrollerV1alpha1Client;
 import io.kubegen.runtime.testing.FakeClientsetBase;
 import io.kubegen.runtime.testing.ObjectTracker;
@@ -29,14 +24,18 @@ public final class FakeClientset extends FakeClientsetBase implements Clientset 
    * An empty fake clientset.
    */
   public FakeClientset() {
-    super(FakeConfigMapClient.TYPE, FakeEventClient.TYPE, FakePolicyClient.TYPE, FakeBarClient.TYPE, FakeFooClient.TYPE);
+    super(FakeCoreV1Client.CONFIG_MAP_TYPE, FakeEventsV1Client.EVENT_TYPE,
+        FakeEventsV1Client.POLICY_TYPE, FakeSamplecontrollerV1alpha1Client.BAR_TYPE,
+        FakeSamplecontrollerV1alpha1Client.FOO_TYPE);
   }
 
   /**
    * A fake clientset over {@code tracker}, which is made to serve this clientset's resources.
    */
   public FakeClientset(ObjectTracker tracker) {
-    super(tracker, FakeConfigMapClient.TYPE, FakeEventClient.TYPE, FakePolicyClient.TYPE, FakeBarClient.TYPE, FakeFooClient.TYPE);
+    super(tracker, FakeCoreV1Client.CONFIG_MAP_TYPE, FakeEventsV1Client.EVENT_TYPE,
+        FakeEventsV1Client.POLICY_TYPE, FakeSamplecontrollerV1alpha1Client.BAR_TYPE,
+        FakeSamplecontrollerV1alpha1Client.FOO_TYPE);
   }
 
   @Override

@@ -9,19 +9,23 @@ import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
-import io.kubegen.runtime.rest.ResourceClient;
+import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * {@link ConfigMapClient} over the REST client.
+ * {@link ConfigMapClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
+ * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
 @Generated("io.kubegen.clientgen.ClientGenProcessor")
-final class ConfigMapClientImpl implements ConfigMapClient {
-  private final ResourceClient<ConfigMap> resource;
+public final class ConfigMapClientImpl implements ConfigMapClient {
+  private final ResourceOperations<ConfigMap> resource;
 
-  ConfigMapClientImpl(ResourceClient<ConfigMap> resource) {
+  /**
+   * A client delegating every call to {@code resource}.
+   */
+  public ConfigMapClientImpl(ResourceOperations<ConfigMap> resource) {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 

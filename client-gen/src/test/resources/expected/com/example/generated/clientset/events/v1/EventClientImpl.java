@@ -4,19 +4,23 @@ import com.example.events.v1.Event;
 import io.kubegen.runtime.api.GetOptions;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
-import io.kubegen.runtime.rest.ResourceClient;
+import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * {@link EventClient} over the REST client.
+ * {@link EventClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
+ * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
 @Generated("io.kubegen.clientgen.ClientGenProcessor")
-final class EventClientImpl implements EventClient {
-  private final ResourceClient<Event> resource;
+public final class EventClientImpl implements EventClient {
+  private final ResourceOperations<Event> resource;
 
-  EventClientImpl(ResourceClient<Event> resource) {
+  /**
+   * A client delegating every call to {@code resource}.
+   */
+  public EventClientImpl(ResourceOperations<Event> resource) {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 

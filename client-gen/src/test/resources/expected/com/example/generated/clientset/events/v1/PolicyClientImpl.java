@@ -6,18 +6,22 @@ import io.kubegen.runtime.api.DeleteOptions;
 import io.kubegen.runtime.api.GetOptions;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
-import io.kubegen.runtime.rest.ResourceClient;
+import io.kubegen.runtime.rest.ResourceOperations;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * {@link PolicyClient} over the REST client.
+ * {@link PolicyClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
+ * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
 @Generated("io.kubegen.clientgen.ClientGenProcessor")
-final class PolicyClientImpl implements PolicyClient {
-  private final ResourceClient<Policy> resource;
+public final class PolicyClientImpl implements PolicyClient {
+  private final ResourceOperations<Policy> resource;
 
-  PolicyClientImpl(ResourceClient<Policy> resource) {
+  /**
+   * A client delegating every call to {@code resource}.
+   */
+  public PolicyClientImpl(ResourceOperations<Policy> resource) {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 

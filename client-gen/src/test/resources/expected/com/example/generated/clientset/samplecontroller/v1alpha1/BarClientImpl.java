@@ -9,19 +9,23 @@ import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
-import io.kubegen.runtime.rest.ResourceClient;
+import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * {@link BarClient} over the REST client.
+ * {@link BarClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
+ * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
 @Generated("io.kubegen.clientgen.ClientGenProcessor")
-final class BarClientImpl implements BarClient {
-  private final ResourceClient<Bar> resource;
+public final class BarClientImpl implements BarClient {
+  private final ResourceOperations<Bar> resource;
 
-  BarClientImpl(ResourceClient<Bar> resource) {
+  /**
+   * A client delegating every call to {@code resource}.
+   */
+  public BarClientImpl(ResourceOperations<Bar> resource) {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 

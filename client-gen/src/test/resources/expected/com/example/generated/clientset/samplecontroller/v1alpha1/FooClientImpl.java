@@ -10,19 +10,23 @@ import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
-import io.kubegen.runtime.rest.ResourceClient;
+import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * {@link FooClient} over the REST client.
+ * {@link FooClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
+ * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
 @Generated("io.kubegen.clientgen.ClientGenProcessor")
-final class FooClientImpl implements FooClient {
-  private final ResourceClient<Foo> resource;
+public final class FooClientImpl implements FooClient {
+  private final ResourceOperations<Foo> resource;
 
-  FooClientImpl(ResourceClient<Foo> resource) {
+  /**
+   * A client delegating every call to {@code resource}.
+   */
+  public FooClientImpl(ResourceOperations<Foo> resource) {
     this.resource = Objects.requireNonNull(resource, "resource");
   }
 

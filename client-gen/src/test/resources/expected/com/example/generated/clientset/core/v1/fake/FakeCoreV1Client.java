@@ -1,17 +1,26 @@
 package com.example.generated.clientset.core.v1.fake;
 
+import com.example.core.v1.ConfigMap;
 import com.example.generated.clientset.core.v1.ConfigMapClient;
+import com.example.generated.clientset.core.v1.ConfigMapClientImpl;
 import com.example.generated.clientset.core.v1.CoreV1Client;
 import io.kubegen.runtime.testing.FakeResourceClient;
 import io.kubegen.runtime.testing.ObjectTracker;
+import io.kubegen.runtime.testing.ResourceType;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * The fake clients of {@code v1} over an {@code ObjectTracker}. Thread-safe.
+ * The fake clients of {@code v1}: the same typed clients as the REST ones, each over a
+ * {@code FakeResourceClient} answered by an {@code ObjectTracker}. Thread-safe.
  */
 @Generated("io.kubegen.clientgen.ClientGenProcessor")
 public final class FakeCoreV1Client implements CoreV1Client {
+  /**
+   * How the tracker serves {@link ConfigMap}.
+   */
+  public static final ResourceType<ConfigMap> CONFIG_MAP_TYPE = new ResourceType<>(ConfigMapClient.RESOURCE, "ConfigMap", ConfigMap.class, true, false);
+
   private final ObjectTracker tracker;
 
   /**
@@ -23,6 +32,6 @@ public final class FakeCoreV1Client implements CoreV1Client {
 
   @Override
   public ConfigMapClient configMaps(String namespace) {
-    return new FakeConfigMapClient(new FakeResourceClient<>(tracker, FakeConfigMapClient.TYPE, namespace));
+    return new ConfigMapClientImpl(new FakeResourceClient<>(tracker, CONFIG_MAP_TYPE, namespace));
   }
 }
