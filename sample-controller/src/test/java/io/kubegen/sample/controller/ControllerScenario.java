@@ -69,13 +69,14 @@ final class ControllerScenario {
       });
       Eventually.until("the deployment is scaled to 3", TIMEOUT,
           () -> deployment(clients, "demo-deploy").map(d -> d.getSpec().getReplicas() == 3).orElse(false));
-      assertThat(controller.stats().deploymentsScaled()).isEqualTo(1);
+      // the controller counts the scale once the server has answered, which may be just after we see it
+      Eventually.until("the controller counted the scale", TIMEOUT, () -> controller.stats().deploymentsScaled() == 1);
 
       // Deleting the Foo: the controller stops tracking it.
       clients.samplecontrollerV1alpha1().foos(NS).delete("demo");
       Eventually.until("the controller forgets the foo", TIMEOUT,
           () -> !controller.trackedFoos().containsKey(NS + "/demo"));
-      assertThat(controller.stats().foosForgotten()).isEqualTo(1);
+      Eventually.until("the controller counted the forgotten foo", TIMEOUT, () -> controller.stats().foosForgotten() == 1);
       assertThat(controller.stats().deploymentsCreated()).isEqualTo(1);
       assertThat(narration).anyMatch(line -> line.contains("created deployment default/demo-deploy"));
     }
