@@ -7,7 +7,6 @@ import io.kubegen.runtime.api.GroupVersionResource;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
-import io.kubegen.runtime.api.ObjectMeta;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
@@ -65,13 +64,13 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
   /** Replaces the object named in {@code obj}'s metadata. */
   @Override
   public T update(T obj, UpdateOptions o) {
-    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj)).options(o).body(obj).execute(type);
+    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj)).options(o).body(obj).execute(type);
   }
 
   /** Replaces the status of the object named in {@code obj}'s metadata. */
   @Override
   public T updateStatus(T obj, UpdateOptions o) {
-    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj)).subresource("status")
+    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj)).subresource("status")
         .options(o).body(obj).execute(type);
   }
 
@@ -135,7 +134,7 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
     if (o == null || o.fieldManager() == null || o.fieldManager().isEmpty()) {
       throw new IllegalArgumentException("server-side apply needs PatchOptions with a fieldManager");
     }
-    Request r = client.patch(PatchType.APPLY).resource(gvr).namespace(namespaceOf(obj)).name(nameOf(obj))
+    Request r = client.patch(PatchType.APPLY).resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj))
         .options(o).body(obj);
     if (subresource != null) {
       r.subresource(subresource);
@@ -175,20 +174,7 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
   }
 
   private String namespaceOf(T obj) {
-    if (namespace != null) {
-      return namespace;
-    }
-    ObjectMeta meta = obj.getMetadata();
-    return meta == null ? null : meta.getNamespace();
-  }
-
-  private static String nameOf(KubernetesObject obj) {
-    Objects.requireNonNull(obj, "obj");
-    ObjectMeta meta = obj.getMetadata();
-    if (meta == null || meta.getName() == null || meta.getName().isEmpty()) {
-      throw new IllegalArgumentException("the object has no metadata.name");
-    }
-    return meta.getName();
+    return ResourceOperations.namespaceOf(obj, namespace);
   }
 
   @Override

@@ -5,11 +5,13 @@ import io.kubegen.runtime.api.DeleteOptions;
 import io.kubegen.runtime.api.GetOptions;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ListOptions;
+import io.kubegen.runtime.api.ObjectMeta;
 import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
 import io.kubegen.runtime.watch.Watch;
+import java.util.Objects;
 
 /**
  * The verbs of one resource in one namespace (or cluster-scoped, or across all namespaces), as
@@ -67,4 +69,30 @@ public interface ResourceOperations<T extends KubernetesObject> {
 
   /** DELETE of the subresource {@code subresource} of {@code name}. */
   void deleteSubresource(String name, String subresource, DeleteOptions o);
+
+  /**
+   * The namespace a write of {@code obj} goes to: the client's own namespace when it has one,
+   * else the object's {@code metadata.namespace} (null for cluster-scoped objects).
+   */
+  static String namespaceOf(KubernetesObject obj, String clientNamespace) {
+    if (clientNamespace != null) {
+      return clientNamespace;
+    }
+    ObjectMeta meta = obj.getMetadata();
+    return meta == null ? null : meta.getNamespace();
+  }
+
+  /**
+   * The {@code metadata.name} of {@code obj}, which an update or apply needs.
+   *
+   * @throws IllegalArgumentException if the object has no name
+   */
+  static String nameOf(KubernetesObject obj) {
+    Objects.requireNonNull(obj, "obj");
+    ObjectMeta meta = obj.getMetadata();
+    if (meta == null || meta.getName() == null || meta.getName().isEmpty()) {
+      throw new IllegalArgumentException("the object has no metadata.name");
+    }
+    return meta.getName();
+  }
 }

@@ -6,7 +6,6 @@ import io.kubegen.runtime.api.GetOptions;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
-import io.kubegen.runtime.api.ObjectMeta;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.UpdateOptions;
@@ -56,13 +55,13 @@ public final class FakeResourceClient<T extends KubernetesObject> implements Res
   /** Replaces {@code obj}; fails with 409 when its resourceVersion is stale. */
   @Override
   public T update(T obj, UpdateOptions o) {
-    return typed(call(Action.UPDATE, namespaceOf(obj), nameOf(obj), null, obj, null, null, null));
+    return typed(call(Action.UPDATE, namespaceOf(obj), ResourceOperations.nameOf(obj), null, obj, null, null, null));
   }
 
   /** Replaces the status of {@code obj}. */
   @Override
   public T updateStatus(T obj, UpdateOptions o) {
-    return typed(call(Action.UPDATE, namespaceOf(obj), nameOf(obj), "status", obj, null, null, null));
+    return typed(call(Action.UPDATE, namespaceOf(obj), ResourceOperations.nameOf(obj), "status", obj, null, null, null));
   }
 
   /** Deletes {@code name}. */
@@ -146,7 +145,7 @@ public final class FakeResourceClient<T extends KubernetesObject> implements Res
     if (o == null || o.fieldManager() == null || o.fieldManager().isEmpty()) {
       throw new IllegalArgumentException("server-side apply needs PatchOptions with a fieldManager");
     }
-    return typed(call(Action.PATCH, namespaceOf(obj), nameOf(obj), subresource, null, null, PatchType.APPLY,
+    return typed(call(Action.PATCH, namespaceOf(obj), ResourceOperations.nameOf(obj), subresource, null, null, PatchType.APPLY,
         Json.write(obj)));
   }
 
@@ -172,20 +171,7 @@ public final class FakeResourceClient<T extends KubernetesObject> implements Res
   }
 
   private String namespaceOf(T obj) {
-    if (namespace != null) {
-      return namespace;
-    }
-    ObjectMeta meta = obj.getMetadata();
-    return meta == null ? null : meta.getNamespace();
-  }
-
-  private static String nameOf(KubernetesObject obj) {
-    Objects.requireNonNull(obj, "obj");
-    ObjectMeta meta = obj.getMetadata();
-    if (meta == null || meta.getName() == null || meta.getName().isEmpty()) {
-      throw new IllegalArgumentException("the object has no metadata.name");
-    }
-    return meta.getName();
+    return ResourceOperations.namespaceOf(obj, namespace);
   }
 
   private static String requireName(String name) {
