@@ -31,7 +31,7 @@ import javax.lang.model.element.Modifier;
  * by the runtime's {@code ObjectTracker}.
  */
 final class FakeClientsetWriter {
-  private static final ClassName RESOURCE_TYPE = ClassName.get("io.kubegen.runtime.testing", "ResourceType");
+  private static final ClassName RESOURCE_TYPE = ClassName.get("io.kubegen.runtime.api", "ResourceType");
 
   private final ApiModel model;
   private final GeneratedFiles files;

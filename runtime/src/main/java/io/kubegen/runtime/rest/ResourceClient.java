@@ -1,15 +1,19 @@
 package io.kubegen.runtime.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.runtime.api.CreateOptions;
 import io.kubegen.runtime.api.DeleteOptions;
 import io.kubegen.runtime.api.GetOptions;
+import io.kubegen.runtime.api.GroupVersionKind;
 import io.kubegen.runtime.api.GroupVersionResource;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.api.UpdateOptions;
+import io.kubegen.runtime.json.Json;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
 
@@ -18,6 +22,9 @@ import java.util.Objects;
  * when the namespace is null), over a {@link RestClient}: the REST {@link ResourceOperations}, to which
  * generated typed clients delegate.
  * Writes return the object as the server stored it; failures are {@link KubeApiException}s.
+ * A client built from a {@link ResourceType} also knows the kind: a written object whose
+ * {@code apiVersion} or {@code kind} is null is sent with them filled in (the object itself is left
+ * alone), since server-side apply is rejected without them.
  *
  * <p>Immutable and thread-safe. Null options mean "none".
  *
@@ -28,18 +35,33 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
   private final GroupVersionResource gvr;
   private final Class<T> type;
   private final String namespace;
+  private final GroupVersionKind kind;
 
   /** A client of {@code gvr} decoded as {@code type} in {@code namespace} (null: cluster-scoped or all). */
   public ResourceClient(RestClient client, GroupVersionResource gvr, Class<T> type, String namespace) {
+    this(client, gvr, null, type, namespace);
+  }
+
+  /**
+   * A client of {@code resource} in {@code namespace} (null: cluster-scoped or all) that fills in a
+   * written object's null {@code apiVersion} and {@code kind} from it.
+   */
+  public ResourceClient(RestClient client, ResourceType<T> resource, String namespace) {
+    this(client, resource.resource(), resource.groupVersionKind(), resource.javaType(), namespace);
+  }
+
+  private ResourceClient(RestClient client, GroupVersionResource gvr, GroupVersionKind kind, Class<T> type,
+      String namespace) {
     this.client = Objects.requireNonNull(client, "client");
     this.gvr = Objects.requireNonNull(gvr, "gvr");
     this.type = Objects.requireNonNull(type, "type");
+    this.kind = kind;
     this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
   }
 
   /** The same resource in {@code ns}. */
   public ResourceClient<T> inNamespace(String ns) {
-    return new ResourceClient<>(client, gvr, type, ns);
+    return new ResourceClient<>(client, gvr, kind, type, ns);
   }
 
   /** The underlying REST client. */
@@ -58,20 +80,20 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
   @Override
   public T create(T obj, CreateOptions o) {
     Objects.requireNonNull(obj, "obj");
-    return request(client.post(), namespaceOf(obj)).options(o).body(obj).execute(type);
+    return request(client.post(), namespaceOf(obj)).options(o).body(withTypeMeta(obj)).execute(type);
   }
 
   /** Replaces the object named in {@code obj}'s metadata. */
   @Override
   public T update(T obj, UpdateOptions o) {
-    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj)).options(o).body(obj).execute(type);
+    return client.put().resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj)).options(o).body(withTypeMeta(obj)).execute(type);
   }
 
   /** Replaces the status of the object named in {@code obj}'s metadata. */
   @Override
   public T updateStatus(T obj, UpdateOptions o) {
     return client.put().resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj)).subresource("status")
-        .options(o).body(obj).execute(type);
+        .options(o).body(withTypeMeta(obj)).execute(type);
   }
 
   /** Deletes {@code name}; the options travel as the body, as the API server expects. */
@@ -135,7 +157,7 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
       throw new IllegalArgumentException("server-side apply needs PatchOptions with a fieldManager");
     }
     Request r = client.patch(PatchType.APPLY).resource(gvr).namespace(namespaceOf(obj)).name(ResourceOperations.nameOf(obj))
-        .options(o).body(obj);
+        .options(o).body(withTypeMeta(obj));
     if (subresource != null) {
       r.subresource(subresource);
     }
@@ -167,6 +189,22 @@ public class ResourceClient<T extends KubernetesObject> implements ResourceOpera
   @Override
   public void deleteSubresource(String name, String subresource, DeleteOptions o) {
     client.delete().resource(gvr).namespace(namespace).name(name).subresource(subresource).options(o).execute();
+  }
+
+  /**
+   * The body of a write of {@code obj}: the object itself, or, when it leaves {@code apiVersion} or
+   * {@code kind} null and this client knows the kind, its JSON with them filled in.
+   */
+  private Object withTypeMeta(T obj) {
+    if (kind == null || obj == null || (obj.getApiVersion() != null && obj.getKind() != null)) {
+      return obj;
+    }
+    ObjectNode fields = Json.mapper().valueToTree(obj);
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("apiVersion", obj.getApiVersion() != null ? obj.getApiVersion() : kind.apiVersion());
+    body.put("kind", obj.getKind() != null ? obj.getKind() : kind.kind());
+    fields.properties().forEach(field -> body.putIfAbsent(field.getKey(), field.getValue()));
+    return body;
   }
 
   private Request request(Request r, String ns) {

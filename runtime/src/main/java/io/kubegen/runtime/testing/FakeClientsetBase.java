@@ -1,17 +1,20 @@
 package io.kubegen.runtime.testing;
 
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.dynamic.DiscoveryClient;
+import io.kubegen.runtime.rest.ResourceBackend;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The base of generated {@code FakeClientset}s: one {@link ObjectTracker} with the clientset's
- * resource types registered, the reactor and action methods tests use, and a discovery client
- * over the registered types. Thread-safe, as the tracker.
+ * resource types registered, the reactor and action methods tests use, a discovery client
+ * over the registered types, and the {@link #backend()} the generated typed clients call. Thread-safe, as the tracker.
  */
 public abstract class FakeClientsetBase {
   private final ObjectTracker tracker;
   private final DiscoveryClient discovery;
+  private final ResourceBackend backend;
 
   /** A clientset over a new tracker that serves {@code types}. */
   protected FakeClientsetBase(ResourceType<?>... types) {
@@ -25,6 +28,16 @@ public abstract class FakeClientsetBase {
       tracker.register(t);
     }
     this.discovery = new FakeDiscoveryClient(tracker);
+    this.backend = FakeResourceClient.backend(tracker);
+  }
+
+  /**
+   * Where the generated group-version clients of the subclass send their calls: a
+   * {@link FakeResourceClient} over the tracker, so the fake clientset has the same typed clients
+   * as the REST one.
+   */
+  protected final ResourceBackend backend() {
+    return backend;
   }
 
   /** The tracker holding the objects. */

@@ -1,5 +1,6 @@
 package io.kubegen.runtime.testing;
 
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.dynamic.ApiGroup;
 import io.kubegen.runtime.dynamic.ApiGroup.GroupVersionForDiscovery;

@@ -8,8 +8,10 @@ import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.api.UpdateOptions;
 import io.kubegen.runtime.json.Json;
+import io.kubegen.runtime.rest.ResourceBackend;
 import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.watch.Watch;
 import java.util.Objects;
@@ -33,6 +35,25 @@ public final class FakeResourceClient<T extends KubernetesObject> implements Res
     this.type = Objects.requireNonNull(type, "type");
     this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
     tracker.register(type);
+  }
+
+  /**
+   * The backend of a fake clientset: every call of its typed clients goes to a
+   * {@code FakeResourceClient} over {@code tracker}, which serves each resource type it is asked for.
+   */
+  public static ResourceBackend backend(ObjectTracker tracker) {
+    Objects.requireNonNull(tracker, "tracker");
+    return new ResourceBackend() {
+      @Override
+      public <R extends KubernetesObject> ResourceOperations<R> operations(ResourceType<R> type, String namespace) {
+        return new FakeResourceClient<>(tracker, type, namespace);
+      }
+
+      @Override
+      public String toString() {
+        return "FakeResourceClient.backend(ObjectTracker@" + Integer.toHexString(System.identityHashCode(tracker)) + ")";
+      }
+    };
   }
 
   /** The resource type served. */

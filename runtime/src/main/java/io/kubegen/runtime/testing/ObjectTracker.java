@@ -13,6 +13,7 @@ import io.kubegen.runtime.api.ListMeta;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.PatchType;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.json.Json;
 import io.kubegen.runtime.watch.QueueWatch;
 import io.kubegen.runtime.watch.Watch;

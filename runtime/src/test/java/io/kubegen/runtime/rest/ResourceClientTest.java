@@ -10,6 +10,7 @@ import io.kubegen.runtime.api.GroupVersionResource;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.PatchOptions;
 import io.kubegen.runtime.api.PatchType;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.api.UpdateOptions;
 import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.json.Json;
@@ -116,5 +117,49 @@ class ResourceClientTest {
         .containsExactly(BASE, "/apis/samplecontroller.k8s.io/v1alpha1/foos");
     TestFoo nameless = new TestFoo();
     assertThatThrownBy(() -> foos.update(nameless, null)).hasMessageContaining("metadata.name");
+  }
+
+  @Test
+  void writesFillInANullApiVersionAndKindFromTheResourceTypeWithoutChangingTheObject() {
+    server.route("POST", BASE).always(Reply.json(201, FOO_JSON));
+    server.route("PUT", BASE + "/a").always(Reply.json(200, FOO_JSON));
+    server.route("PUT", BASE + "/a/status").always(Reply.json(200, FOO_JSON));
+    server.route("PATCH", BASE + "/a").always(Reply.json(200, FOO_JSON));
+    ResourceClient<TestFoo> typed = new ResourceClient<>(client,
+        new ResourceType<>(FOOS, "Foo", TestFoo.class, true, true), "ns");
+    TestFoo bare = TestFoo.of("ns", "a", 2);
+    bare.setApiVersion(null);
+    bare.setKind(null);
+    typed.create(bare, null);
+    typed.update(bare, null);
+    typed.updateStatus(bare, null);
+    typed.apply(bare, PatchOptions.builder().fieldManager("ctl").build());
+    assertThat(server.requests()).hasSize(4).allSatisfy(r -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> body = Json.read(r.body(), Map.class);
+      assertThat(body).containsEntry("apiVersion", "samplecontroller.k8s.io/v1alpha1").containsEntry("kind", "Foo")
+          .containsKey("metadata").containsKey("spec");
+      assertThat(Json.read(r.body(), TestFoo.class).getSpec().getReplicas()).isEqualTo(2);
+    });
+    assertThat(bare.getApiVersion()).isNull();
+    assertThat(bare.getKind()).isNull();
+  }
+
+  @Test
+  void writesKeepTheObjectsOwnApiVersionAndKind() {
+    server.route("POST", BASE).always(Reply.json(201, FOO_JSON));
+    ResourceClient<TestFoo> typed = new ResourceClient<>(client,
+        new ResourceType<>(FOOS, "Foo", TestFoo.class, true, true), "ns");
+    TestFoo foo = TestFoo.of("ns", "a", 2);
+    foo.setApiVersion("samplecontroller.k8s.io/v1beta1");
+    typed.create(foo, null);
+    TestFoo withoutKind = TestFoo.of("ns", "b", 2);
+    withoutKind.setKind(null);
+    typed.create(withoutKind, null);
+    foos.create(withoutKind, null); // a client built from a bare resource knows no kind: sent as it is
+    assertThat(server.requests()).extracting(r -> Json.read(r.body(), Map.class).get("apiVersion"))
+        .containsExactly("samplecontroller.k8s.io/v1beta1", "samplecontroller.k8s.io/v1alpha1", "samplecontroller.k8s.io/v1alpha1");
+    assertThat(server.requests()).extracting(r -> Json.read(r.body(), Map.class).get("kind"))
+        .containsExactly("Foo", "Foo", null);
   }
 }

@@ -3,6 +3,7 @@ package io.kubegen.runtime.testing;
 import io.kubegen.runtime.api.GroupVersionResource;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ObjectMeta;
+import io.kubegen.runtime.api.ResourceType;
 import java.util.Map;
 
 /** A test resource with spec and status. */

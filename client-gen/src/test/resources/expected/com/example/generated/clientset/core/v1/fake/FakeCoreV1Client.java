@@ -4,9 +4,9 @@ import com.example.core.v1.ConfigMap;
 import com.example.generated.clientset.core.v1.ConfigMapClient;
 import com.example.generated.clientset.core.v1.ConfigMapClientImpl;
 import com.example.generated.clientset.core.v1.CoreV1Client;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.testing.FakeResourceClient;
 import io.kubegen.runtime.testing.ObjectTracker;
-import io.kubegen.runtime.testing.ResourceType;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

@@ -7,9 +7,9 @@ import com.example.generated.clientset.events.v1.EventClientImpl;
 import com.example.generated.clientset.events.v1.EventsV1Client;
 import com.example.generated.clientset.events.v1.PolicyClient;
 import com.example.generated.clientset.events.v1.PolicyClientImpl;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.testing.FakeResourceClient;
 import io.kubegen.runtime.testing.ObjectTracker;
-import io.kubegen.runtime.testing.ResourceType;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

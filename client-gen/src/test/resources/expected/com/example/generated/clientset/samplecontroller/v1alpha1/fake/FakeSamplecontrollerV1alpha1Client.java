@@ -7,9 +7,9 @@ import com.example.generated.clientset.samplecontroller.v1alpha1.FooClientImpl;
 import com.example.generated.clientset.samplecontroller.v1alpha1.SamplecontrollerV1alpha1Client;
 import com.example.samplecontroller.v1alpha1.Bar;
 import com.example.samplecontroller.v1alpha1.Foo;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.testing.FakeResourceClient;
 import io.kubegen.runtime.testing.ObjectTracker;
-import io.kubegen.runtime.testing.ResourceType;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

@@ -1,0 +1,117 @@
+package io.kubegen.runtime.informers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubegen.runtime.api.GroupVersionResource;
+import io.kubegen.runtime.api.KubernetesObject;
+import io.kubegen.runtime.api.LabelSelector;
+import io.kubegen.runtime.api.ResourceType;
+import io.kubegen.runtime.cache.Cache;
+import io.kubegen.runtime.cache.FakeListWatch;
+import io.kubegen.runtime.cache.SharedIndexInformer;
+import io.kubegen.runtime.cache.Thing;
+import io.kubegen.runtime.listers.GenericLister;
+import io.kubegen.runtime.rest.ResourceOperations;
+import io.kubegen.runtime.rest.TypedClient;
+import io.kubegen.runtime.testing.FakeResourceClient;
+import io.kubegen.runtime.testing.ObjectTracker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@link TypedInformer} and {@link GenericInformer} on a factory shaped like a generated one. */
+@Timeout(30)
+class TypedInformerTest {
+  private static final GroupVersionResource THINGS = new GroupVersionResource("test.kubegen.io", "v1", "things");
+
+  static final class Factory extends SharedInformerFactoryBase {
+    final FakeListWatch server = new FakeListWatch();
+    final AtomicInteger built = new AtomicInteger();
+
+    Factory() {
+      super(Duration.ZERO);
+    }
+
+    ThingInformer things() {
+      return new ThingInformer(this);
+    }
+  }
+
+  /** Shaped like a generated {@code FooInformer}; its lister is the untyped one, for brevity. */
+  static final class ThingInformer extends TypedInformer<Thing, GenericLister> {
+    ThingInformer(Factory factory) {
+      super(factory, Thing.class, resync -> {
+        factory.built.incrementAndGet();
+        return SharedIndexInformer.create(factory.listWatch(factory.server), Thing.class, resync, Map.of());
+      }, GenericLister::new);
+    }
+  }
+
+  private static final Map<GroupVersionResource, Function<Factory, SharedIndexInformer<? extends KubernetesObject>>>
+      TABLE = Map.of(THINGS, f -> f.things().informer());
+
+  @Test
+  void everyInstanceOfOneFactorySharesOneInformerAndItsListerReadsItsCache() throws Exception {
+    Factory factory = new Factory();
+    factory.server.put("ns", "a", "x");
+    try {
+      SharedIndexInformer<Thing> informer = factory.things().informer();
+      assertThat(factory.things().informer()).isSameAs(informer);
+      assertThat(factory.built).hasValue(1);
+      factory.start();
+      assertThat(factory.waitForCacheSync(Duration.ofSeconds(20))).containsEntry(Thing.class, true);
+      assertThat(factory.things().lister().get("ns", "a")).isPresent();
+      assertThat(factory.things().toString()).contains(Thing.class.getName());
+    } finally {
+      factory.shutdown();
+    }
+  }
+
+  @Test
+  void forResourceFindsTheTypedInformerOrNamesWhatTheFactoryServes() {
+    Factory factory = new Factory();
+    try {
+      GenericInformer generic = GenericInformer.forResource(THINGS, TABLE, factory);
+      assertThat(generic.resource()).isEqualTo(THINGS);
+      assertThat(generic.informer()).isSameAs(factory.things().informer());
+      assertThat(generic.lister().list(LabelSelector.everything())).isEmpty();
+      GroupVersionResource other = new GroupVersionResource("apps", "v1", "deployments");
+      assertThatThrownBy(() -> GenericInformer.forResource(other, TABLE, factory))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("no informer for resource apps/v1, Resource=deployments; this factory has informers for: "
+              + "test.kubegen.io/v1, Resource=things");
+    } finally {
+      factory.shutdown();
+    }
+  }
+
+  @Test
+  void newInformerListsAndWatchesThroughATypedClientWithTheTweakAndIndexes() throws Exception {
+    ObjectTracker tracker = new ObjectTracker();
+    ResourceOperations<Thing> operations = FakeResourceClient.backend(tracker)
+        .operations(new ResourceType<>(THINGS, "Thing", Thing.class, true, false), "ns");
+    final class Things extends TypedClient<Thing> {
+      Things() {
+        super(operations);
+      }
+    }
+    Things client = new Things();
+    client.create(Thing.of("ns", "kept", null, "x", Map.of("keep", "yes")));
+    client.create(Thing.of("ns", "dropped", null, "x", Map.of("keep", "no")));
+    SharedIndexInformer<Thing> informer = TypedInformer.newInformer(client, Thing.class, Duration.ZERO,
+        o -> o.toBuilder().labelSelector("keep=yes").build(), Map.of("byValue", t -> List.of(t.getValue())));
+    try {
+      informer.start();
+      assertThat(Cache.waitForCacheSync(Duration.ofSeconds(20), informer)).isTrue();
+      assertThat(informer.getIndexer().byIndex("byValue", "x")).extracting(Cache::metaNamespaceKey)
+          .containsExactly("ns/kept");
+    } finally {
+      informer.stop();
+    }
+  }
+}
