@@ -2,6 +2,7 @@ package io.kubegen.clientgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubegen.gen.processing.KubegenProcessor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class ClassPathModelTest {
           List.of("-s", generated.toString(), "-d", classes.toString(),
               "-classpath", libClasses + java.io.File.pathSeparator + classpath),
           List.of("com.example.lib.v1.Widget"), null);
-      task.setProcessors(List.of(new ClientGenProcessor()));
+      task.setProcessors(List.of(new KubegenProcessor(new ClientGenStep())));
       assertThat(task.call()).as(out.toString()).isTrue();
     }
 

@@ -2,6 +2,7 @@ package io.kubegen.clientgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubegen.gen.processing.KubegenProcessor;
 import io.kubegen.gen.testing.GoldenFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class GoldenFilesTest {
   }
 
   static Map<String, String> generate(List<JavaFileObject> inputs) {
-    return GoldenFiles.generate(inputs, new ClientGenProcessor());
+    return GoldenFiles.generate(inputs, "com.example.generated", new KubegenProcessor(new ClientGenStep()));
   }
 
   @Test

@@ -2,9 +2,10 @@ package io.kubegen.informergen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubegen.clientgen.ClientGenProcessor;
+import io.kubegen.clientgen.ClientGenStep;
+import io.kubegen.gen.processing.KubegenProcessor;
 import io.kubegen.gen.testing.GoldenFiles;
-import io.kubegen.listergen.ListerGenProcessor;
+import io.kubegen.listergen.ListerGenStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class GoldenFilesTest {
   }
 
   static Map<String, String> generate(List<JavaFileObject> inputs) {
-    Map<String, String> out = GoldenFiles.generate(inputs, new ClientGenProcessor(), new ListerGenProcessor(), new InformerGenProcessor());
+    Map<String, String> out = GoldenFiles.generate(inputs, "com.example.generated", new KubegenProcessor(new ClientGenStep(), new ListerGenStep(), new InformerGenStep()));
     out.keySet().removeIf(relative -> !relative.contains("/informers/"));
     return out;
   }

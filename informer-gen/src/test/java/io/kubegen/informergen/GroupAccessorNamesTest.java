@@ -5,8 +5,9 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import io.kubegen.clientgen.ClientGenProcessor;
-import io.kubegen.listergen.ListerGenProcessor;
+import io.kubegen.clientgen.ClientGenStep;
+import io.kubegen.gen.processing.KubegenProcessor;
+import io.kubegen.listergen.ListerGenStep;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,8 +51,8 @@ class GroupAccessorNamesTest {
         "  }",
         "}");
     Compilation c = javac()
-        .withProcessors(new ClientGenProcessor(), new ListerGenProcessor(), new InformerGenProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withProcessors(new KubegenProcessor(new ClientGenStep(), new ListerGenStep(), new InformerGenStep()))
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Akubegen.outputPackage=com.example.generated")
         .compile(model("Waiter", "wait.example.com"), model("Starter", "start.example.com"), user);
     assertThat(c).succeededWithoutWarnings();
   }

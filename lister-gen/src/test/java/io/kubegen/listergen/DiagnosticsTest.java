@@ -5,6 +5,7 @@ import static io.kubegen.gen.testing.TestSources.record;
 import static io.kubegen.gen.testing.TestSources.source;
 
 import com.google.testing.compile.Compilation;
+import io.kubegen.gen.processing.KubegenProcessor;
 import io.kubegen.gen.testing.TestSources;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class DiagnosticsTest {
 
   private static Compilation compile(JavaFileObject... sources) {
-    return TestSources.compile(new ListerGenProcessor(), sources);
+    return TestSources.compile(new KubegenProcessor(new ListerGenStep()), sources);
   }
 
   @Test

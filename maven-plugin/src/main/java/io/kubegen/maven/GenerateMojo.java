@@ -126,14 +126,15 @@ public class GenerateMojo extends AbstractMojo {
     }
     new ProcessorPathCheck(getLog()).warnIfProcessorsOnCompilePath(classpath);
 
-    List<Processor> processors;
+    ProcessorLoader loader = new ProcessorLoader(getClass().getClassLoader());
+    Processor processor;
     try {
-      processors = new ProcessorLoader(getClass().getClassLoader()).load(selected);
+      processor = loader.load(selected);
     } catch (IllegalStateException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    Map<String, String> options = processorOptions();
-    String fingerprint = fingerprint(selected, processors, sources, classNames, classpath, options, output);
+    Map<String, String> options = processorOptions(selected);
+    String fingerprint = fingerprint(loader, sources, classNames, classpath, options, output);
     Optional<GenerationRecord> previous = GenerationRecord.read(recordFile);
     if (!force && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
         && previous.get().filesPresentIn(output)) {
@@ -148,7 +149,7 @@ public class GenerateMojo extends AbstractMojo {
         Path.of(project.getBuild().getOutputDirectory()), options, blankToNull(release), charset());
     ProcessorRun.Result result;
     try {
-      result = new ProcessorRun().run(request, processors);
+      result = new ProcessorRun().run(request, List.of(processor));
     } catch (IOException | UncheckedIOException e) {
       throw new MojoExecutionException("kubegen: generation failed: " + e.getMessage(), e);
     }
@@ -196,20 +197,19 @@ public class GenerateMojo extends AbstractMojo {
     }
   }
 
-  private Map<String, String> processorOptions() {
+  private Map<String, String> processorOptions(Set<Generator> selected) {
     Map<String, String> options = new LinkedHashMap<>();
     if (outputPackage != null && !outputPackage.isBlank()) {
       options.put("kubegen.outputPackage", outputPackage.trim());
     }
+    options.put("kubegen.generators", Generator.option(selected));
     return options;
   }
 
-  private String fingerprint(Set<Generator> selected, List<Processor> processors, List<Path> sources,
-      List<String> classNames, List<Path> classpath, Map<String, String> options, Path output)
-      throws MojoExecutionException {
+  private String fingerprint(ProcessorLoader loader, List<Path> sources, List<String> classNames,
+      List<Path> classpath, Map<String, String> options, Path output) throws MojoExecutionException {
     try {
       InputFingerprint fingerprint = new InputFingerprint()
-          .option("generators", selected)
           .option("options", new java.util.TreeMap<>(options))
           .option("classNames", classNames)
           .option("release", blankToNull(release))
@@ -218,11 +218,7 @@ public class GenerateMojo extends AbstractMojo {
           .sources(sources);
       classpath.forEach(fingerprint::classpathEntry);
       // The generators' own code: a rebuilt processor jar means different output.
-      processors.stream()
-          .map(p -> ProcessorLoader.codeLocation(p.getClass()))
-          .flatMap(Optional::stream)
-          .distinct()
-          .forEach(fingerprint::classpathEntry);
+      loader.codeLocations().forEach(fingerprint::classpathEntry);
       return fingerprint.finish();
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("kubegen: cannot read the inputs: " + e.getMessage(), e);

@@ -8,34 +8,35 @@ import java.util.stream.Collectors;
 
 /**
  * The generators the plugin can run, by the name users give in the {@code generators}
- * parameter, each with the class name of its annotation processor.
+ * parameter: the ids of the generator steps of kubegen's processor, passed on as
+ * {@code -Akubegen.generators}.
  *
  * <p>Immutable and thread-safe.
  */
 public enum Generator {
   /** client-gen: {@code Clientset}, typed clients and {@code FakeClientset}. */
-  CLIENT("client", "io.kubegen.clientgen.ClientGenProcessor"),
+  CLIENT("client", "io.kubegen:kubegen-client-gen"),
   /** lister-gen: {@code FooLister} and {@code FooNamespaceLister}. */
-  LISTER("lister", "io.kubegen.listergen.ListerGenProcessor"),
-  /** informer-gen: {@code FooInformer} and {@code SharedInformerFactory}. */
-  INFORMER("informer", "io.kubegen.informergen.InformerGenProcessor");
+  LISTER("lister", "io.kubegen:kubegen-lister-gen"),
+  /** informer-gen: {@code FooInformer} and {@code SharedInformerFactory}; needs client and lister. */
+  INFORMER("informer", "io.kubegen:kubegen-informer-gen");
 
   private final String id;
-  private final String processorClassName;
+  private final String artifact;
 
-  Generator(String id, String processorClassName) {
+  Generator(String id, String artifact) {
     this.id = id;
-    this.processorClassName = processorClassName;
+    this.artifact = artifact;
   }
 
-  /** The name used in the plugin configuration, such as {@code client}. */
+  /** The name used in the plugin configuration and in {@code -Akubegen.generators}, such as {@code client}. */
   public String id() {
     return id;
   }
 
-  /** The fully qualified class name of the annotation processor that implements this generator. */
-  public String processorClassName() {
-    return processorClassName;
+  /** The module that provides the generator step, such as {@code io.kubegen:kubegen-client-gen}. */
+  public String artifact() {
+    return artifact;
   }
 
   /**
@@ -67,5 +68,10 @@ public enum Generator {
       }
     }
     return selected.isEmpty() ? EnumSet.allOf(Generator.class) : selected;
+  }
+
+  /** The value of {@code -Akubegen.generators} for {@code generators}: their ids, comma-separated, in order. */
+  public static String option(Set<Generator> generators) {
+    return generators.stream().sorted().map(Generator::id).collect(Collectors.joining(","));
   }
 }

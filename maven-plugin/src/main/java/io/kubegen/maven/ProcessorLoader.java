@@ -1,12 +1,12 @@
 package io.kubegen.maven;
 
+import io.kubegen.gen.processing.GeneratorStep;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -14,10 +14,11 @@ import java.util.Set;
 import javax.annotation.processing.Processor;
 
 /**
- * Finds kubegen's annotation processors on a class loader through {@link ServiceLoader}, keeping
- * only kubegen's own (package {@code io.kubegen.}) and only the selected generators.
+ * Finds kubegen's annotation processor and its generator steps on a class loader through
+ * {@link ServiceLoader} (only kubegen's own, package {@code io.kubegen.}), and checks that the
+ * selected generators are there.
  *
- * <p>Each call creates new processor instances; safe to call from several threads.
+ * <p>Each call creates a new processor instance; safe to call from several threads.
  */
 final class ProcessorLoader {
 
@@ -31,35 +32,59 @@ final class ProcessorLoader {
   }
 
   /**
-   * New instances of the processors of {@code generators}, in the order of {@link Generator}.
+   * A new instance of kubegen's processor, which runs the steps of {@code generators} (passed as
+   * {@code -Akubegen.generators}).
    *
-   * @throws IllegalStateException when one of them is not on the class loader, or cannot be loaded
+   * @throws IllegalStateException when the processor or a selected generator is not on the class
+   *     loader, or cannot be loaded
    */
-  List<Processor> load(Set<Generator> generators) {
-    Map<Generator, Processor> found = new EnumMap<>(Generator.class);
-    ServiceLoader<Processor> loader = ServiceLoader.load(Processor.class, classLoader);
-    for (ServiceLoader.Provider<Processor> provider : iterate(loader)) {
-      String className = provider.type().getName();
-      if (!className.startsWith(KUBEGEN_PACKAGE)) {
-        continue;
-      }
-      for (Generator generator : generators) {
-        if (generator.processorClassName().equals(className)) {
-          found.put(generator, provider.get());
-        }
-      }
+  Processor load(Set<Generator> generators) {
+    Set<String> steps = new LinkedHashSet<>();
+    try {
+      ServiceLoader.load(GeneratorStep.class, classLoader).stream()
+          .filter(p -> p.type().getName().startsWith(KUBEGEN_PACKAGE))
+          .forEach(p -> steps.add(p.get().id()));
+    } catch (ServiceConfigurationError e) {
+      throw new IllegalStateException("Cannot load kubegen's generators: " + e.getMessage(), e);
     }
     List<String> missing = new ArrayList<>();
     for (Generator generator : generators) {
-      if (!found.containsKey(generator)) {
-        missing.add(generator.id() + " (" + generator.processorClassName() + ")");
+      if (!steps.contains(generator.id())) {
+        missing.add(generator.id() + " (" + generator.artifact() + ")");
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("kubegen processors not found on the plugin's class path: "
+      throw new IllegalStateException("kubegen generators not found on the plugin's class path: "
           + String.join(", ", missing));
     }
-    return new ArrayList<>(found.values());
+    return processor();
+  }
+
+  /** The code locations (jars or folders) of the processor and every kubegen generator step. */
+  List<Path> codeLocations() {
+    List<Path> out = new ArrayList<>();
+    processorProviders().forEach(p -> codeLocation(p.type()).ifPresent(out::add));
+    ServiceLoader.load(GeneratorStep.class, classLoader).stream()
+        .filter(p -> p.type().getName().startsWith(KUBEGEN_PACKAGE))
+        .forEach(p -> codeLocation(p.type()).ifPresent(out::add));
+    return out.stream().distinct().toList();
+  }
+
+  private Processor processor() {
+    return processorProviders().stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException(
+            "kubegen's annotation processor (io.kubegen:kubegen-gen-core) is not on the plugin's class path"))
+        .get();
+  }
+
+  private List<ServiceLoader.Provider<Processor>> processorProviders() {
+    try {
+      return ServiceLoader.load(Processor.class, classLoader).stream()
+          .filter(p -> p.type().getName().startsWith(KUBEGEN_PACKAGE))
+          .toList();
+    } catch (ServiceConfigurationError e) {
+      throw new IllegalStateException("Cannot load annotation processors: " + e.getMessage(), e);
+    }
   }
 
   /** The jar or folder a class was loaded from, when the class loader tells. */
@@ -73,14 +98,6 @@ final class ProcessorLoader {
       return Optional.of(Path.of(source.getLocation().toURI()));
     } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
       return Optional.empty();
-    }
-  }
-
-  private static List<ServiceLoader.Provider<Processor>> iterate(ServiceLoader<Processor> loader) {
-    try {
-      return loader.stream().toList();
-    } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("Cannot load annotation processors: " + e.getMessage(), e);
     }
   }
 }

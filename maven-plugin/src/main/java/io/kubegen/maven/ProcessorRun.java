@@ -108,7 +108,7 @@ final class ProcessorRun {
       task.setProcessors(all);
       task.setLocale(Locale.ROOT);
       boolean success = task.call();
-      // Each generator validates the model itself, so the same problem arrives once per generator.
+      // Keep each message once, whoever reports it.
       Set<ModelDiagnostic> unique = new LinkedHashSet<>();
       collector.getDiagnostics().forEach(d -> unique.add(ModelDiagnostic.of(d)));
       List<ModelDiagnostic> diagnostics = new ArrayList<>(unique);

@@ -6,39 +6,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.EnumSet;
-import java.util.List;
 import javax.annotation.processing.Processor;
 import org.junit.jupiter.api.Test;
 
-/** The generators' processors are found on the plugin's class path by the names the plugin uses. */
+/** kubegen's one processor and its generator steps are found on the plugin's class path. */
 class ProcessorLoaderTest {
 
   private final ProcessorLoader loader = new ProcessorLoader(getClass().getClassLoader());
 
   @Test
-  void findsEveryGeneratorsProcessor() {
-    List<Processor> processors = loader.load(EnumSet.allOf(Generator.class));
-    assertThat(processors).extracting(p -> p.getClass().getName()).containsExactly(
-        Generator.CLIENT.processorClassName(), Generator.LISTER.processorClassName(),
-        Generator.INFORMER.processorClassName());
+  void findsTheProcessorWhenEveryGeneratorIsThere() {
+    Processor processor = loader.load(EnumSet.allOf(Generator.class));
+    assertThat(processor.getClass().getName()).isEqualTo("io.kubegen.gen.processing.KubegenProcessor");
+    assertThat(processor.getSupportedOptions()).contains("kubegen.generators", "kubegen.outputPackage");
   }
 
   @Test
-  void loadsOnlyTheSelectedOnesAndNewInstancesEachTime() {
-    List<Processor> first = loader.load(EnumSet.of(Generator.LISTER));
-    List<Processor> second = loader.load(EnumSet.of(Generator.LISTER));
-    assertThat(first).singleElement().extracting(p -> p.getClass().getName())
-        .isEqualTo("io.kubegen.listergen.ListerGenProcessor");
-    assertThat(first.get(0)).isNotSameAs(second.get(0));
+  void newInstancesEachTime() {
+    assertThat(loader.load(EnumSet.of(Generator.LISTER))).isNotSameAs(loader.load(EnumSet.of(Generator.LISTER)));
   }
 
   @Test
-  void namesTheProcessorsThatAreMissing() throws Exception {
+  void theCodeLocationsCoverTheProcessorAndEveryGenerator() {
+    assertThat(loader.codeLocations()).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void namesTheGeneratorsThatAreMissing() throws Exception {
     try (URLClassLoader empty = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
       assertThatThrownBy(() -> new ProcessorLoader(empty).load(EnumSet.of(Generator.CLIENT, Generator.INFORMER)))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("kubegen processors not found on the plugin's class path: "
-              + "client (io.kubegen.clientgen.ClientGenProcessor), informer (io.kubegen.informergen.InformerGenProcessor)");
+          .hasMessage("kubegen generators not found on the plugin's class path: "
+              + "client (io.kubegen:kubegen-client-gen), informer (io.kubegen:kubegen-informer-gen)");
     }
   }
 }

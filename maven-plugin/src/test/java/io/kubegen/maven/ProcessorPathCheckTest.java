@@ -22,10 +22,10 @@ class ProcessorPathCheckTest {
   @Test
   void seesKubegenProcessorsInFoldersAndJarsOnly() throws IOException {
     Path kubegenFolder = dir.resolve("kubegen-classes");
-    ProcessorRunTest.write(kubegenFolder, ProcessorPathCheck.SERVICE_FILE, "io.kubegen.clientgen.ClientGenProcessor\n");
+    ProcessorRunTest.write(kubegenFolder, ProcessorPathCheck.SERVICE_FILE, "io.kubegen.gen.processing.KubegenProcessor\n");
     Path otherFolder = dir.resolve("other-classes");
     ProcessorRunTest.write(otherFolder, ProcessorPathCheck.SERVICE_FILE, "org.example.OtherProcessor\n");
-    Path kubegenJar = jar("kubegen.jar", "io.kubegen.listergen.ListerGenProcessor\n");
+    Path kubegenJar = jar("kubegen.jar", "io.kubegen.gen.processing.KubegenProcessor\n");
     Path plainJar = jar("plain.jar", null);
 
     assertThat(ProcessorPathCheck.registersKubegenProcessor(kubegenFolder)).isTrue();
@@ -37,7 +37,7 @@ class ProcessorPathCheckTest {
 
   @Test
   void warnsOnceNamingTheEntry() throws IOException {
-    Path kubegenJar = jar("kubegen-client-gen.jar", "io.kubegen.clientgen.ClientGenProcessor\n");
+    Path kubegenJar = jar("kubegen-client-gen.jar", "io.kubegen.gen.processing.KubegenProcessor\n");
     RecordingLog log = new RecordingLog();
     new ProcessorPathCheck(log).warnIfProcessorsOnCompilePath(List.of(jar("plain.jar", null), kubegenJar, kubegenJar));
     assertThat(log.warnings).singleElement().asString()

@@ -44,9 +44,9 @@ public enum Diagnostic {
   PLURAL_CONFLICT("plural-conflict", "%s and %s both use the resource name \"%s\" in %s: set a different plural on one of them"),
   /** Two types with the same kind in one group version. */
   KIND_CONFLICT("kind-conflict", "%s and %s both declare kind %s in %s: set a different kind on one of them"),
-  /** Two groups whose generated package segment is the same. */
+  /** Two groups whose generated package segment is the same; reported on every type of both. */
   GROUP_CONFLICT("group-conflict",
-      "groups \"%s\" and \"%s\" both map to the package segment \"%s\": generate them in separate compilations (or with different outputPackage)"),
+      "%s (group \"%s\") and %s (group \"%s\") both map to the package segment \"%s\": generate them in separate compilations (or with different outputPackage)"),
   /** A bad {@code @GenIndex} name. */
   INVALID_INDEX("invalid-index", "@GenIndex name \"%s\" on %s: %s"),
   /** A {@code @GenIndex} path that does not resolve. */
@@ -59,6 +59,9 @@ public enum Diagnostic {
   /** Resource types without a common package root and no {@code outputPackage} option. */
   OUTPUT_PACKAGE_REQUIRED("output-package-required",
       "the resource types share no package root (%s): set the processor option -Akubegen.outputPackage=<package>"),
+  /** A warning: no {@code outputPackage} option, so the base package was derived from the types. */
+  DERIVED_OUTPUT_PACKAGE("derived-output-package",
+      "no -Akubegen.outputPackage given: the generated code goes to package %s (the resource types' common package root + .generated); set the option (the Maven plugin's <outputPackage>) to choose it"),
   /** An {@code outputPackage} option that is not a package name. */
   INVALID_OUTPUT_PACKAGE("invalid-output-package", "-Akubegen.outputPackage=%s is not a valid Java package name"),
   /** A type whose referenced types never resolved. */
@@ -66,6 +69,17 @@ public enum Diagnostic {
   /** A resource type that appeared after code had been generated. */
   LATE_TYPE("late-type",
       "%s appeared in a later annotation processing round, after kubegen generated code for the others; nothing was generated for it"),
+  /** No generator step on the processor path. */
+  NO_GENERATOR("no-generator",
+      "no kubegen generator on the processor path: add io.kubegen:kubegen-client-gen, kubegen-lister-gen or kubegen-informer-gen"),
+  /** A {@code kubegen.generators} entry that names no step on the processor path. */
+  UNKNOWN_GENERATOR("unknown-generator", "-Akubegen.generators names \"%s\", which is not a generator on the processor path (there: %s)"),
+  /** A selected step without the steps its code refers to. */
+  GENERATOR_NEEDS("generator-needs",
+      "the %s generator's code uses what the %s generator(s) write: add them to -Akubegen.generators (the Maven plugin's <generators>), as in -Akubegen.generators=%s, or leave the option out to run every generator"),
+  /** A selected step whose required steps are not on the processor path. */
+  GENERATOR_MISSING("generator-missing",
+      "the %s generator's code uses what the %s generator(s) write, which are not on the processor path: add %s"),
   /** A file that could not be written. */
   WRITE_FAILED("write-failed", "could not write generated file %s: %s");
 

@@ -1,10 +1,7 @@
 package io.kubegen.gen.processing;
 
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -12,17 +9,14 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Prints kubegen's diagnostics through the compiler's {@link Messager}.
- *
- * <p>client-gen, lister-gen and informer-gen validate the same types; when they run in one
- * compilation (they share one {@code Messager}) each problem is printed once, by whichever
- * processor reports it first. Thread-safe, though processors call it from javac's one thread.
+ * Prints kubegen's diagnostics through the compiler's {@link Messager}, each distinct message once
+ * per instance: the one {@link KubegenProcessor} of a compilation owns one, so a rule that two
+ * generator steps apply (such as the lister index names) is still printed once. No state is
+ * shared between instances. Used on javac's processing thread only.
  */
 public final class Diagnostics {
-  /** Messages already printed, per compilation (keyed weakly by its messager). */
-  private static final Map<Messager, Set<String>> PRINTED = Collections.synchronizedMap(new WeakHashMap<>());
-
   private final Messager messager;
+  private final Set<String> printed = new HashSet<>();
   private boolean errors;
 
   /** Diagnostics printed through {@code messager}. */
@@ -38,21 +32,27 @@ public final class Diagnostics {
 
   /** Prints one problem as an error. */
   public void print(Problem p) {
-    error(p.element(), p.annotation(), p.value(), p.message());
+    print(Kind.ERROR, p.element(), p.annotation(), p.value(), p.message());
   }
 
   /** Prints an error from the catalogue on {@code element}. */
   public void error(Element element, Diagnostic diagnostic, Object... args) {
-    error(element, null, null, diagnostic.format(args));
+    print(Kind.ERROR, element, null, null, diagnostic.format(args));
   }
 
   /** Prints an error from the catalogue that belongs to no element (such as a failed write). */
   public void error(Diagnostic diagnostic, Object... args) {
-    String message = diagnostic.format(args);
-    errors = true;
-    if (printed().add("|" + message)) {
-      messager.printMessage(Kind.ERROR, message);
-    }
+    print(Kind.ERROR, null, null, null, diagnostic.format(args));
+  }
+
+  /** Prints an already formatted message of the catalogue as an error that belongs to no element. */
+  public void error(String message) {
+    print(Kind.ERROR, null, null, null, message);
+  }
+
+  /** Prints a warning from the catalogue that belongs to no element. */
+  public void warning(Diagnostic diagnostic, Object... args) {
+    print(Kind.WARNING, null, null, null, diagnostic.format(args));
   }
 
   /** Whether this instance printed (or would have printed, if not a duplicate) an error. */
@@ -60,24 +60,21 @@ public final class Diagnostics {
     return errors;
   }
 
-  private Set<String> printed() {
-    synchronized (PRINTED) {
-      return PRINTED.computeIfAbsent(messager, m -> Collections.synchronizedSet(new HashSet<>()));
+  private void print(Kind kind, Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    if (kind == Kind.ERROR) {
+      errors = true;
     }
-  }
-
-  private void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
-    errors = true;
-    String key = element + "|" + annotation + "|" + value + "|" + message;
-    if (!printed().add(key)) {
+    if (!printed.add(kind + "|" + element + "|" + annotation + "|" + value + "|" + message)) {
       return;
     }
-    if (value != null) {
-      messager.printMessage(Kind.ERROR, message, element, annotation, value);
+    if (element == null) {
+      messager.printMessage(kind, message);
+    } else if (value != null) {
+      messager.printMessage(kind, message, element, annotation, value);
     } else if (annotation != null) {
-      messager.printMessage(Kind.ERROR, message, element, annotation);
+      messager.printMessage(kind, message, element, annotation);
     } else {
-      messager.printMessage(Kind.ERROR, message, element);
+      messager.printMessage(kind, message, element);
     }
   }
 }

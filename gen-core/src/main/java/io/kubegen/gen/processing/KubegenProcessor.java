@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -17,24 +18,40 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The base of kubegen's processors: finds {@code @GenClient} types, defers those that refer to
- * types not generated yet, reads and validates them through {@link ResourceModelReader}, checks
- * them together through {@link ModelValidator}, prints every problem, and calls
- * {@link #generate} once, in the first round where nothing is deferred, with the valid types.
- * A type with problems is left out; the others are generated.
+ * kubegen's one annotation processor. It finds the {@code @GenClient} types, defers those that refer
+ * to types not generated yet (by this or another processor), reads and validates each type once
+ * through {@link ResourceModelReader}, checks them together through {@link ModelValidator}, prints
+ * every problem once, and then, in the first round where nothing is deferred, runs the selected
+ * {@link GeneratorStep}s over the valid types: client-gen, lister-gen and informer-gen, found on the
+ * processor path with {@link ServiceLoader} (their modules register them). A type with problems is
+ * left out; the others are generated.
  *
- * <p>Subclasses implement {@link #generate} (usually handing the model to their writers) and
- * declare themselves with {@code @AutoService(Processor.class)}. Types that appear after
- * generation are reported as {@code [kubegen.late-type]}; types still unresolved in the last
- * round as {@code [kubegen.unresolved-type]}. javac calls processors on one thread.
+ * <p>Options: {@code -Akubegen.outputPackage=<package>} (else the types' common package root +
+ * {@code .generated}, announced with {@code [kubegen.derived-output-package]}) and
+ * {@code -Akubegen.generators=client,lister,informer} (default: every step on the processor path).
+ * Types that appear after generation are reported as {@code [kubegen.late-type]}; types still
+ * unresolved in the last round as {@code [kubegen.unresolved-type]}.
+ *
+ * <p>One instance per compilation; javac calls it on one thread.
  */
-public abstract class KubegenProcessor extends AbstractProcessor {
+public final class KubegenProcessor extends AbstractProcessor {
+  private final List<GeneratorStep> givenSteps;
   private final Map<String, ResourceDescriptor> valid = new LinkedHashMap<>();
   private final Set<String> seen = new LinkedHashSet<>();
   private final Set<String> deferred = new LinkedHashSet<>();
   private Diagnostics diagnostics;
   private ResourceModelReader reader;
   private boolean generated;
+
+  /** The processor with the generator steps on its class loader's path (how javac creates it). */
+  public KubegenProcessor() {
+    this.givenSteps = null;
+  }
+
+  /** The processor with exactly {@code steps} available (for tests and tools). */
+  public KubegenProcessor(GeneratorStep... steps) {
+    this.givenSteps = List.of(steps);
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -50,7 +67,7 @@ public abstract class KubegenProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(ModelValidator.OUTPUT_PACKAGE_OPTION);
+    return Set.of(ModelValidator.OUTPUT_PACKAGE_OPTION, GeneratorSelection.OPTION);
   }
 
   @Override
@@ -59,7 +76,7 @@ public abstract class KubegenProcessor extends AbstractProcessor {
   }
 
   @Override
-  public final boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     List<TypeElement> candidates = new ArrayList<>();
     for (String name : deferred) {
       TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
@@ -102,33 +119,37 @@ public abstract class KubegenProcessor extends AbstractProcessor {
     }
     if (!generated && deferred.isEmpty() && !seen.isEmpty()) {
       generated = true;
-      ModelValidator.Outcome outcome = ModelValidator.validate(valid.values(),
-          processingEnv.getOptions().get(ModelValidator.OUTPUT_PACKAGE_OPTION));
-      diagnostics.report(outcome.report());
-      if (!outcome.valid().isEmpty()) {
-        generate(new ApiModel(outcome.basePackage(), outcome.valid()), files());
-      }
+      generate();
     }
     return false;
   }
 
-  /**
-   * Writes the generated code for {@code model}, which holds every valid resource type of the
-   * compilation. Called at most once per compilation, and only with a non-empty model.
-   */
-  protected abstract void generate(ApiModel model, GeneratedFiles files);
-
-  /** The value of {@code @Generated} in generated files; the processor's class name by default. */
-  protected String generatorName() {
-    return getClass().getName();
+  /** Checks the types together, then runs the selected steps over the valid ones. */
+  private void generate() {
+    String option = processingEnv.getOptions().get(ModelValidator.OUTPUT_PACKAGE_OPTION);
+    ModelValidator.Outcome outcome = ModelValidator.validate(valid.values(), option);
+    diagnostics.report(outcome.report());
+    GeneratorSelection.Outcome selection = GeneratorSelection.select(availableSteps(),
+        processingEnv.getOptions().get(GeneratorSelection.OPTION));
+    selection.problems().forEach(diagnostics::error);
+    if (outcome.valid().isEmpty() || !selection.problems().isEmpty()) {
+      return;
+    }
+    if (outcome.derived()) {
+      diagnostics.warning(Diagnostic.DERIVED_OUTPUT_PACKAGE, outcome.basePackage());
+    }
+    ApiModel model = new ApiModel(outcome.basePackage(), outcome.valid());
+    for (GeneratorStep step : selection.steps()) {
+      step.generate(model, new GeneratedFiles(processingEnv, diagnostics, step.getClass().getName()), diagnostics);
+    }
   }
 
-  /** The diagnostics printer, for problems a subclass finds itself. */
-  protected final Diagnostics diagnostics() {
-    return diagnostics;
-  }
-
-  private GeneratedFiles files() {
-    return new GeneratedFiles(processingEnv, diagnostics, generatorName());
+  private List<GeneratorStep> availableSteps() {
+    if (givenSteps != null) {
+      return givenSteps;
+    }
+    List<GeneratorStep> steps = new ArrayList<>();
+    ServiceLoader.load(GeneratorStep.class, KubegenProcessor.class.getClassLoader()).forEach(steps::add);
+    return steps;
   }
 }

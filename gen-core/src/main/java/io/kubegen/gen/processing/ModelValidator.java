@@ -4,11 +4,13 @@ import io.kubegen.gen.model.ApiGroupVersion;
 import io.kubegen.gen.model.ResourceDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 
@@ -29,8 +31,10 @@ public final class ModelValidator {
    * @param valid the resources without cross-type problems
    * @param report the problems, on the offending types
    * @param basePackage the base output package, or null when it could not be decided
+   * @param derived whether the base package was derived from the types (no option given)
    */
-  public record Outcome(List<ResourceDescriptor> valid, ValidationReport report, String basePackage) {}
+  public record Outcome(List<ResourceDescriptor> valid, ValidationReport report, String basePackage,
+      boolean derived) {}
 
   /** Checks {@code resources} together; {@code outputPackageOption} may be null. */
   public static Outcome validate(Collection<ResourceDescriptor> resources, String outputPackageOption) {
@@ -38,7 +42,7 @@ public final class ModelValidator {
     Set<ResourceDescriptor> bad = new LinkedHashSet<>();
     Map<String, ResourceDescriptor> byPlural = new HashMap<>();
     Map<String, ResourceDescriptor> byKind = new HashMap<>();
-    Map<String, String> groupBySegment = new HashMap<>();
+    Map<String, Map<String, List<ResourceDescriptor>>> groupsBySegment = new TreeMap<>();
     for (ResourceDescriptor r : resources) {
       ApiGroupVersion gv = r.groupVersion();
       ResourceDescriptor samePlural = byPlural.putIfAbsent(gv + "|" + r.plural(), r);
@@ -49,12 +53,10 @@ public final class ModelValidator {
       if (sameKind != null) {
         conflict(report, bad, Diagnostic.KIND_CONFLICT, sameKind, r, r.kind());
       }
-      String otherGroup = groupBySegment.putIfAbsent(gv.groupSegment(), gv.group());
-      if (otherGroup != null && !otherGroup.equals(gv.group())) {
-        report.error(r.element(), Diagnostic.GROUP_CONFLICT, otherGroup, gv.group(), gv.groupSegment());
-        bad.add(r);
-      }
+      groupsBySegment.computeIfAbsent(gv.groupSegment(), s -> new TreeMap<>())
+          .computeIfAbsent(gv.group(), g -> new ArrayList<>()).add(r);
     }
+    groupsBySegment.forEach((segment, groups) -> groupConflicts(report, bad, segment, groups));
     List<ResourceDescriptor> valid = new ArrayList<>();
     for (ResourceDescriptor r : resources) {
       if (!bad.contains(r)) {
@@ -62,7 +64,33 @@ public final class ModelValidator {
       }
     }
     String base = basePackage(valid, outputPackageOption, report);
-    return new Outcome(base == null ? List.of() : valid, report, base);
+    boolean derived = outputPackageOption == null || outputPackageOption.isBlank();
+    return new Outcome(base == null ? List.of() : valid, report, base, derived);
+  }
+
+  /**
+   * Reports every type of groups that share the package segment {@code segment}, naming the first
+   * type (by name) of another such group: the same messages whatever the order of the input.
+   */
+  private static void groupConflicts(ValidationReport report, Set<ResourceDescriptor> bad, String segment,
+      Map<String, List<ResourceDescriptor>> groups) {
+    if (groups.size() < 2) {
+      return;
+    }
+    Map<String, ResourceDescriptor> firstOfGroup = new TreeMap<>();
+    groups.forEach((group, types) -> firstOfGroup.put(group, types.stream()
+        .min(Comparator.comparing(t -> t.type().canonicalName())).orElseThrow()));
+    List<ResourceDescriptor> all = new ArrayList<>();
+    groups.values().forEach(all::addAll);
+    all.sort(Comparator.comparing(t -> t.type().canonicalName()));
+    for (ResourceDescriptor r : all) {
+      String group = r.groupVersion().group();
+      String other = firstOfGroup.keySet().stream().filter(g -> !g.equals(group)).findFirst().orElseThrow();
+      ResourceDescriptor otherType = firstOfGroup.get(other);
+      report.error(r.element(), Diagnostic.GROUP_CONFLICT, r.type().canonicalName(), group,
+          otherType.type().canonicalName(), other, segment);
+      bad.add(r);
+    }
   }
 
   private static void conflict(ValidationReport report, Set<ResourceDescriptor> bad, Diagnostic d,

@@ -14,6 +14,7 @@ import io.kubegen.gen.testing.TestSources;
 import io.kubegen.gen.writer.GeneratedFiles;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
@@ -252,10 +253,24 @@ class DiagnosticsTest {
   }
 
   @Test
-  void groupConflict() {
+  void groupConflictIsReportedOnBothTypesWhateverTheInputOrder() {
     JavaFileObject a = pojo("com.example", "Foo", "@GenClient");
     JavaFileObject b = TestSources.pojoInGroup("example.org", "com.example", "Bar", "@GenClient");
-    assertError(compile(a, b), Diagnostic.GROUP_CONFLICT, b, 7);
+    Compilation forward = compile(a, b);
+    Compilation backward = compile(b, a);
+    for (Compilation c : List.of(forward, backward)) {
+      assertError(c, Diagnostic.GROUP_CONFLICT, a, 7);
+      assertError(c, Diagnostic.GROUP_CONFLICT, b, 7);
+      assertThat(c).hadErrorContaining("com.example.Foo (group \"example.com\") and com.example.Bar (group \"example.org\")"
+          + " both map to the package segment \"example\"").inFile(a).onLine(7);
+      assertThat(c).hadErrorContaining("com.example.Bar (group \"example.org\") and com.example.Foo (group \"example.com\")")
+          .inFile(b).onLine(7);
+    }
+    assertThat(messages(forward)).isEqualTo(messages(backward));
+  }
+
+  private static List<String> messages(Compilation c) {
+    return c.diagnostics().stream().map(d -> d.getMessage(null)).sorted().toList();
   }
 
   @Test
@@ -328,16 +343,102 @@ class DiagnosticsTest {
   }
 
   @Test
-  void severalKubegenProcessorsInOneCompilationPrintEachProblemOnce() {
-    JavaFileObject f = source("com.example.Foo",
-        "package com.example;",
-        "import io.kubegen.annotations.*;",
-        "@GroupVersion(group = \"example.com\", version = \"v1\")",
-        "@GenClient",
-        "public class Foo {",
-        "}");
-    Compilation c = Compiler.javac().withProcessors(new RecordingProcessor(), new RecordingProcessor()).compile(f);
-    assertThat(c.errors()).filteredOn(d -> d.getMessage(null).contains("[kubegen.not-a-resource]")).hasSize(1);
+  void aProblemTwoStepsReportIsPrintedOnce() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
+    Compilation c = Compiler.javac().withProcessors(new KubegenProcessor(
+            new ReportingStep("one", Set.of()), new ReportingStep("two", Set.of("one"))))
+        .withOptions("-Akubegen.outputPackage=com.example.gen").compile(f);
+    assertThat(c.errors()).filteredOn(d -> d.getMessage(null).contains("[kubegen.invalid-index]")).hasSize(1);
+  }
+
+  @Test
+  void derivedOutputPackageIsAnnouncedWithAWarningNamingIt() {
+    JavaFileObject f = pojo("com.example.v1", "Foo", "@GenClient");
+    Compilation c = compile(f, pojo("com.example.v2", "Bar", "@GenClient"));
+    TESTED.add(Diagnostic.DERIVED_OUTPUT_PACKAGE);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[kubegen.derived-output-package] no -Akubegen.outputPackage given: the"
+        + " generated code goes to package com.example.generated");
+    Compilation explicit = TestSources.compile(new RecordingProcessor(), "-Akubegen.outputPackage=com.example.gen", f);
+    assertThat(explicit).succeededWithoutWarnings();
+  }
+
+  @Test
+  void noGeneratorOnTheProcessorPath() {
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
+    Compilation c = Compiler.javac().withProcessors(new KubegenProcessor()).compile(f);
+    TESTED.add(Diagnostic.NO_GENERATOR);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kubegen.no-generator] no kubegen generator on the processor path");
+  }
+
+  @Test
+  void unknownGenerator() {
+    Compilation c = generators("one,tow", new ReportingStep("one", Set.of()));
+    TESTED.add(Diagnostic.UNKNOWN_GENERATOR);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kubegen.unknown-generator] -Akubegen.generators names \"tow\", which is not a"
+        + " generator on the processor path (there: one)");
+  }
+
+  @Test
+  void aSelectedGeneratorNeedsTheGeneratorsItsCodeUses() {
+    List<String> order = new java.util.ArrayList<>();
+    GeneratorStep[] steps = {new OrderStep("one", Set.of(), order), new OrderStep("two", Set.of(), order),
+        new OrderStep("three", Set.of("one", "two"), order)};
+    Compilation c = generators("three", steps);
+    TESTED.add(Diagnostic.GENERATOR_NEEDS);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kubegen.generator-needs] the three generator's code uses what the one, two"
+        + " generator(s) write: add them to -Akubegen.generators (the Maven plugin's <generators>), as in"
+        + " -Akubegen.generators=one,three,two");
+    assertThat(order).isEmpty();
+    assertThat(generators("three,one,two", steps)).succeeded();
+    assertThat(order).containsExactly("one", "two", "three");
+  }
+
+  @Test
+  void aGeneratorWhoseNeedsAreNotOnTheProcessorPath() {
+    Compilation c = generators("", new ReportingStep("informer", Set.of("client", "lister")));
+    TESTED.add(Diagnostic.GENERATOR_MISSING);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kubegen.generator-missing] the informer generator's code uses what the client,"
+        + " lister generator(s) write, which are not on the processor path: add io.kubegen:kubegen-client-gen,"
+        + " io.kubegen:kubegen-lister-gen");
+  }
+
+  @Test
+  void stepsRunOnceEachAfterTheStepsTheyRequire() {
+    List<String> order = new java.util.ArrayList<>();
+    GeneratorStep last = new OrderStep("a-last", Set.of("z-first"), order);
+    GeneratorStep first = new OrderStep("z-first", Set.of(), order);
+    Compilation c = Compiler.javac().withProcessors(new KubegenProcessor(last, first))
+        .withOptions("-Akubegen.outputPackage=com.example.gen")
+        .compile(pojo("com.example", "Foo", "@GenClient"), pojo("com.example", "Bar", "@GenClient"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(order).containsExactly("z-first", "a-last");
+  }
+
+  private static Compilation generators(String selection, GeneratorStep... steps) {
+    return Compiler.javac().withProcessors(new KubegenProcessor(steps))
+        .withOptions("-Akubegen.outputPackage=com.example.gen", "-Akubegen.generators=" + selection)
+        .compile(pojo("com.example", "Foo", "@GenClient"));
+  }
+
+  /** A step that applies the lister index-name rule, as lister-gen and informer-gen both do. */
+  private record ReportingStep(String id, Set<String> requires) implements GeneratorStep {
+    @Override
+    public void generate(ApiModel model, GeneratedFiles files, Diagnostics diagnostics) {
+      model.resources().forEach(r -> diagnostics.error(r.element(), Diagnostic.INVALID_INDEX, "foos", "Foo", "clash"));
+    }
+  }
+
+  /** A step that notes when it runs. */
+  private record OrderStep(String id, Set<String> requires, List<String> order) implements GeneratorStep {
+    @Override
+    public void generate(ApiModel model, GeneratedFiles files, Diagnostics diagnostics) {
+      order.add(id);
+    }
   }
 
   @Test
@@ -358,14 +459,19 @@ class DiagnosticsTest {
   @Test
   void writeFailed() {
     JavaFileObject f = pojo("com.example", "Foo", "@GenClient");
-    Compilation c = Compiler.javac().withProcessors(new WritesTwice()).compile(f);
+    Compilation c = Compiler.javac().withProcessors(new KubegenProcessor(new WritesTwice())).compile(f);
     assertError(c, Diagnostic.WRITE_FAILED, f, 7);
   }
 
   /** Writes the same generated type twice; the filer refuses the second. */
-  static final class WritesTwice extends KubegenProcessor {
+  static final class WritesTwice implements GeneratorStep {
     @Override
-    protected void generate(ApiModel model, GeneratedFiles files) {
+    public String id() {
+      return "twice";
+    }
+
+    @Override
+    public void generate(ApiModel model, GeneratedFiles files, Diagnostics diagnostics) {
       TypeSpec spec = TypeSpec.classBuilder("Twice").addOriginatingElement(model.resources().get(0).element()).build();
       files.write("com.example.gen", spec);
       files.write("com.example.gen", spec);

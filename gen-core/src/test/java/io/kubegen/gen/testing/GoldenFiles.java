@@ -50,12 +50,14 @@ public final class GoldenFiles {
   }
 
   /**
-   * Compiles {@code inputs} with {@code processors} and all lint warnings as errors, asserts it
-   * succeeded without warnings, and returns the generated sources by path relative to the source
-   * output folder (e.g. {@code com/example/Foo.java}), in path order.
+   * Compiles {@code inputs} with {@code processors}, {@code -Akubegen.outputPackage=outputPackage}
+   * and all lint warnings as errors, asserts it succeeded without warnings, and returns the generated
+   * sources by path relative to the source output folder (e.g. {@code com/example/Foo.java}), in
+   * path order.
    */
-  public static Map<String, String> generate(List<JavaFileObject> inputs, Processor... processors) {
-    Compilation c = javac().withProcessors(processors).withOptions("-Xlint:all,-processing", "-Werror").compile(inputs);
+  public static Map<String, String> generate(List<JavaFileObject> inputs, String outputPackage, Processor... processors) {
+    Compilation c = javac().withProcessors(processors)
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Akubegen.outputPackage=" + outputPackage).compile(inputs);
     assertThat(c).succeededWithoutWarnings();
     Map<String, String> out = new TreeMap<>();
     for (JavaFileObject f : c.generatedSourceFiles()) {

@@ -12,7 +12,7 @@ import javax.annotation.processing.Generated;
  * Typed clients of every generated resource, one accessor per API group version.
  * {@code FakeClientset} implements it for tests. Implementations are thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public interface Clientset {
   /**
    * The clients of {@code v1}.

@@ -11,7 +11,7 @@ import javax.annotation.processing.Generated;
 /**
  * {@link Clientset} over the REST client.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 final class ClientsetImpl implements Clientset {
   private final CoreV1Client coreV1;
 

@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Immutable; the informer and lister are thread-safe.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class GenericInformer {
   private final GroupVersionResource resource;
 

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Thread-safe: every call reads the cache as it is at that moment.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class GenericLister {
   private final Indexer<? extends KubernetesObject> indexer;
 

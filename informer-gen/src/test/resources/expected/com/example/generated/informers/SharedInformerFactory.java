@@ -29,7 +29,7 @@ import javax.annotation.processing.Generated;
  * <p>Thread-safe (see {@code SharedInformerFactoryBase}): informers asked for after {@link #start()}
  * are started by the next {@code start()}; {@link #shutdown()} stops them all and joins their threads.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class SharedInformerFactory extends SharedInformerFactoryBase {
   private final Clientset clientset;
 

@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  * and {@link #prependReactor} and {@link #actions()} let a test inject answers and assert calls.
  * Thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public final class FakeClientset extends FakeClientsetBase implements Clientset {
   /**
    * An empty fake clientset.

@@ -9,7 +9,7 @@ import javax.annotation.processing.Generated;
 /**
  * The informers of API group {@code samplecontroller.k8s.io}, one accessor per version. Thread-safe.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class SamplecontrollerInformers {
   private final SharedInformerFactoryBase factory;
 

@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  * {@link ConfigMapClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
  * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public final class ConfigMapClientImpl implements ConfigMapClient {
   private final ResourceOperations<ConfigMap> resource;
 

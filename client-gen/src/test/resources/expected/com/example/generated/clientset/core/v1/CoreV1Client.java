@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * The clients of API group version {@code v1} ({@code /api/v1}). Implementations are thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public interface CoreV1Client {
   /**
    * The client of {@code configmaps} in {@code namespace}; null or {@code ""} means all namespaces (for list, watch and deleteCollection).

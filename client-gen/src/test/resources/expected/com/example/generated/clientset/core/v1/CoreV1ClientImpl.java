@@ -9,7 +9,7 @@ import javax.annotation.processing.Generated;
 /**
  * {@link CoreV1Client} over the REST client.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 final class CoreV1ClientImpl implements CoreV1Client {
   private final RestClient client;
 

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  * {@link EventClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
  * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public final class EventClientImpl implements EventClient {
   private final ResourceOperations<Event> resource;
 

@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * The clients of API group version {@code events.example.com/v1} ({@code /apis/events.example.com/v1}). Implementations are thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public interface EventsV1Client {
   /**
    * The client of {@code events} in {@code namespace}; null or {@code ""} means all namespaces (for list, watch and deleteCollection).

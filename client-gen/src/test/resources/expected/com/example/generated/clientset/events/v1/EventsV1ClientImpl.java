@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * {@link EventsV1Client} over the REST client.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 final class EventsV1ClientImpl implements EventsV1Client {
   private final RestClient client;
 

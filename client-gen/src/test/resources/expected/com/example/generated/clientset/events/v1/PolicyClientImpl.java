@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * {@link PolicyClient} over {@link ResourceOperations}: a {@code ResourceClient} in the REST
  * clientset, a {@code FakeResourceClient} in the fake one. Thread-safe as its delegate is.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public final class PolicyClientImpl implements PolicyClient {
   private final ResourceOperations<Policy> resource;
 

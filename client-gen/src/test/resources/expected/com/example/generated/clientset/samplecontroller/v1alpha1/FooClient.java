@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * <p>Calls fail with {@code KubeApiException} carrying the server's {@code Status}.
  * Implementations are thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public interface FooClient {
   /**
    * The resource this client serves.

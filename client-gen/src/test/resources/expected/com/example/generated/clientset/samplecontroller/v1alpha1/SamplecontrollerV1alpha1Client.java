@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * The clients of API group version {@code samplecontroller.k8s.io/v1alpha1} ({@code /apis/samplecontroller.k8s.io/v1alpha1}). Implementations are thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public interface SamplecontrollerV1alpha1Client {
   /**
    * The client of the cluster-scoped {@code bars}.

@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * {@link SamplecontrollerV1alpha1Client} over the REST client.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 final class SamplecontrollerV1alpha1ClientImpl implements SamplecontrollerV1alpha1Client {
   private final RestClient client;
 

@@ -8,7 +8,7 @@ import javax.annotation.processing.Generated;
 /**
  * The informers of API group version {@code v1}, one per resource. Thread-safe.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class CoreV1Informers {
   private final SharedInformerFactoryBase factory;
 

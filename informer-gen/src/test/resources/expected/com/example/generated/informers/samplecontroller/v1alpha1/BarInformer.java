@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Thread-safe; every instance of one factory shares one informer.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class BarInformer {
   private final SharedInformerFactoryBase factory;
 

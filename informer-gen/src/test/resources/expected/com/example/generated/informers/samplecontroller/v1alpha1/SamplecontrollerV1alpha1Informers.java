@@ -8,7 +8,7 @@ import javax.annotation.processing.Generated;
 /**
  * The informers of API group version {@code samplecontroller.k8s.io/v1alpha1}, one per resource. Thread-safe.
  */
-@Generated("io.kubegen.informergen.InformerGenProcessor")
+@Generated("io.kubegen.informergen.InformerGenStep")
 public final class SamplecontrollerV1alpha1Informers {
   private final SharedInformerFactoryBase factory;
 

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
 /**
  * {@link ConfigMapLister} over an {@code Indexer}, and the index functions of its lookups.
  */
-@Generated("io.kubegen.listergen.ListerGenProcessor")
+@Generated("io.kubegen.listergen.ListerGenStep")
 final class ConfigMapListerImpl implements ConfigMapLister {
   private final Indexer<ConfigMap> indexer;
 

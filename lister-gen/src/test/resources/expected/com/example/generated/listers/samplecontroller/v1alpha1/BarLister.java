@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Thread-safe: every call reads the cache as it is at that moment.
  */
-@Generated("io.kubegen.listergen.ListerGenProcessor")
+@Generated("io.kubegen.listergen.ListerGenStep")
 public interface BarLister {
   /**
    * The objects whose labels match {@code selector}; {@code LabelSelector.everything()}

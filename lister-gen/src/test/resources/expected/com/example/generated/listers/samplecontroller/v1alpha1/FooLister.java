@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Thread-safe: every call reads the cache as it is at that moment.
  */
-@Generated("io.kubegen.listergen.ListerGenProcessor")
+@Generated("io.kubegen.listergen.ListerGenStep")
 public interface FooLister {
   /**
    * The objects whose labels match {@code selector}, in every namespace; {@code LabelSelector.everything()}

@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Thread-safe: every call reads the cache as it is at that moment.
  */
-@Generated("io.kubegen.listergen.ListerGenProcessor")
+@Generated("io.kubegen.listergen.ListerGenStep")
 public interface FooNamespaceLister {
   /**
    * The objects of this namespace whose labels match {@code selector};

@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * The fake clients of {@code v1}: the same typed clients as the REST ones, each over a
  * {@code FakeResourceClient} answered by an {@code ObjectTracker}. Thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public final class FakeCoreV1Client implements CoreV1Client {
   /**
    * How the tracker serves {@link ConfigMap}.

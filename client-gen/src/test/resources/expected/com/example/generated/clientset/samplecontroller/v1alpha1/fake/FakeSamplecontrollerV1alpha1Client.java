@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
  * The fake clients of {@code samplecontroller.k8s.io/v1alpha1}: the same typed clients as the REST ones, each over a
  * {@code FakeResourceClient} answered by an {@code ObjectTracker}. Thread-safe.
  */
-@Generated("io.kubegen.clientgen.ClientGenProcessor")
+@Generated("io.kubegen.clientgen.ClientGenStep")
 public final class FakeSamplecontrollerV1alpha1Client implements SamplecontrollerV1alpha1Client {
   /**
    * How the tracker serves {@link Bar}.

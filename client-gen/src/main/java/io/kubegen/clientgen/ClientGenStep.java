@@ -4,23 +4,28 @@ import com.google.auto.service.AutoService;
 import io.kubegen.gen.model.ApiGroupVersion;
 import io.kubegen.gen.model.ApiModel;
 import io.kubegen.gen.model.ResourceDescriptor;
-import io.kubegen.gen.processing.KubegenProcessor;
+import io.kubegen.gen.processing.Diagnostics;
+import io.kubegen.gen.processing.GeneratorStep;
 import io.kubegen.gen.writer.GeneratedFiles;
 import java.util.List;
 import java.util.Map;
-import javax.annotation.processing.Processor;
 
 /**
- * client-gen: for every valid {@code @GenClient} type, a typed client interface and its REST
- * implementation; per group version a client with one accessor per resource; a
- * {@code Clientset}; and the fake clientset over the runtime's {@code ObjectTracker}. Reading,
- * validation and diagnostics come from gen-core's {@link KubegenProcessor}.
+ * client-gen, the {@code client} step of gen-core's {@code KubegenProcessor}: for every valid
+ * {@code @GenClient} type a typed client interface and its REST implementation; per group version a
+ * client with one accessor per resource; a {@code Clientset}; and the fake clientset over the
+ * runtime's {@code ObjectTracker}. Stateless.
  */
-@AutoService(Processor.class)
-public final class ClientGenProcessor extends KubegenProcessor {
+@AutoService(GeneratorStep.class)
+public final class ClientGenStep implements GeneratorStep {
 
   @Override
-  protected void generate(ApiModel model, GeneratedFiles files) {
+  public String id() {
+    return "client";
+  }
+
+  @Override
+  public void generate(ApiModel model, GeneratedFiles files, Diagnostics diagnostics) {
     TypedClientWriter typed = new TypedClientWriter(model, files);
     GroupVersionClientWriter groupVersions = new GroupVersionClientWriter(model, files);
     for (Map.Entry<ApiGroupVersion, List<ResourceDescriptor>> e : model.byGroupVersion().entrySet()) {

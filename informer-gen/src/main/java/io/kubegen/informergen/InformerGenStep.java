@@ -4,31 +4,40 @@ import com.google.auto.service.AutoService;
 import io.kubegen.gen.model.ApiGroupVersion;
 import io.kubegen.gen.model.ApiModel;
 import io.kubegen.gen.model.ResourceDescriptor;
-import io.kubegen.gen.processing.KubegenProcessor;
+import io.kubegen.gen.processing.Diagnostics;
+import io.kubegen.gen.processing.GeneratorStep;
 import io.kubegen.gen.processing.ListerIndexNames;
 import io.kubegen.gen.writer.GeneratedFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.annotation.processing.Processor;
+import java.util.Set;
 
 /**
- * informer-gen: for every valid {@code @GenClient} type that can be listed and watched, a
- * {@code FooInformer} (shared informer + lister); per group and per group version an accessor
- * type; and the {@code SharedInformerFactory} over the generated {@code Clientset}, with
- * {@code forResource} returning a {@code GenericInformer}. The code it writes refers to the
- * output of client-gen ({@code Clientset}) and lister-gen ({@code FooLister}), so the three
- * run together. Reading, validation and diagnostics come from gen-core's
- * {@link KubegenProcessor}.
+ * informer-gen, the {@code informer} step of gen-core's {@code KubegenProcessor}: for every valid
+ * {@code @GenClient} type that can be listed and watched, a {@code FooInformer} (shared informer +
+ * lister), and the {@code SharedInformerFactory} over the generated {@code Clientset}. The code it
+ * writes uses client-gen's clientset and lister-gen's listers, so it {@link #requires()} both
+ * steps (and this module depends on theirs, so they are on the processor path with it). Stateless.
  */
-@AutoService(Processor.class)
-public final class InformerGenProcessor extends KubegenProcessor {
+@AutoService(GeneratorStep.class)
+public final class InformerGenStep implements GeneratorStep {
 
   @Override
-  protected void generate(ApiModel model, GeneratedFiles files) {
+  public String id() {
+    return "informer";
+  }
+
+  @Override
+  public Set<String> requires() {
+    return Set.of("client", "lister");
+  }
+
+  @Override
+  public void generate(ApiModel model, GeneratedFiles files, Diagnostics diagnostics) {
     List<ResourceDescriptor> informed = new ArrayList<>();
     for (ResourceDescriptor r : model.listWatchable()) {
-      if (ListerIndexNames.fit(r, diagnostics())) {
+      if (ListerIndexNames.fit(r, diagnostics)) {
         informed.add(r);
       }
     }
