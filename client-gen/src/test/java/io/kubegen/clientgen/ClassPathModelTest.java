@@ -71,10 +71,10 @@ class ClassPathModelTest {
     assertThat(client).exists();
     String source = Files.readString(client);
     assertThat(source).contains("Widget.Scale getScale(String name, GetOptions options);")
-        .contains("Widget updateStatus(Widget obj, UpdateOptions options);")
-        .doesNotContain(" patch(");
+        .contains("ReadOnlyClient<Widget>").contains("StatusWriter<Widget>")
+        .doesNotContain("Patchable").doesNotContain("WritableClient");
     assertThat(Files.readString(generated.resolve("com/example/lib/v1/generated/clientset/lib/v1/LibV1Client.java")))
-        .contains("WidgetClient widgets();");
+        .contains("public WidgetClient widgets() {");
     try (Stream<Path> compiled = Files.walk(classes)) {
       assertThat(compiled.map(p -> p.getFileName().toString())).contains("WidgetClient.class", "Clientset.class",
           "FakeClientset.class");

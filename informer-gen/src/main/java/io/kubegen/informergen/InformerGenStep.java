@@ -1,7 +1,6 @@
 package io.kubegen.informergen;
 
 import com.google.auto.service.AutoService;
-import io.kubegen.gen.model.ApiGroupVersion;
 import io.kubegen.gen.model.ApiModel;
 import io.kubegen.gen.model.ResourceDescriptor;
 import io.kubegen.gen.processing.Diagnostics;
@@ -10,7 +9,6 @@ import io.kubegen.gen.processing.ListerIndexNames;
 import io.kubegen.gen.writer.GeneratedFiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,14 +44,7 @@ public final class InformerGenStep implements GeneratorStep {
     }
     ApiModel informable = new ApiModel(model.basePackage(), informed);
     InformerWriter informers = new InformerWriter(informable, files);
-    GroupInformersWriter groups = new GroupInformersWriter(informable, files);
-    for (Map.Entry<ApiGroupVersion, List<ResourceDescriptor>> e : informable.byGroupVersion().entrySet()) {
-      e.getValue().forEach(informers::write);
-      groups.writeVersion(e.getKey(), e.getValue());
-    }
-    for (Map.Entry<String, List<ApiGroupVersion>> e : informable.groupVersionsBySegment().entrySet()) {
-      groups.writeGroup(e.getKey(), e.getValue());
-    }
+    informable.resources().forEach(informers::write);
     new FactoryWriter(informable, files).write();
   }
 }

@@ -4,93 +4,73 @@ import com.palantir.javapoet.CodeBlock;
 import io.kubegen.gen.model.IndexDescriptor;
 import io.kubegen.gen.model.PropertyStep;
 import io.kubegen.gen.model.PropertyStep.Shape;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
+import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
 
 /**
- * Writes the body of a {@code @GenIndex} index function: plain accessor calls along the resolved
- * path, no reflection. A null on the way yields no key; a collection step indexes (or follows)
- * every non-null element; a map as the last step yields {@code key=value} per entry; a map
- * followed by a segment looks that key up. Keys are {@code String.valueOf} of the end values.
- * Stateless.
+ * Writes a {@code @GenIndex} index function as a lambda over a {@link Stream} of plain accessor
+ * calls along the resolved path, no reflection: a null on the way yields no key; a collection
+ * step indexes (or follows) every non-null element; a map as the last step yields
+ * {@code key=value} per entry; a map followed by a segment looks that key up. Keys are
+ * {@code String.valueOf} of the end values. Stateless.
  */
 final class IndexFunctionWriter {
-  /** The parameter holding the object. */
+  /** The lambda parameter holding the object. */
   static final String OBJECT = "obj";
-  /** The local list the keys are added to. */
-  static final String VALUES = "values";
 
   private IndexFunctionWriter() {}
 
-  /** Statements that add the keys of {@code index} for {@code obj} to {@code values}. */
-  static CodeBlock body(IndexDescriptor index) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    Set<String> used = new HashSet<>(Set.of(OBJECT, VALUES));
-    step(code, index.steps(), 0, OBJECT, used);
-    return code.build();
-  }
-
-  private static void step(CodeBlock.Builder code, List<PropertyStep> steps, int i, String from, Set<String> used) {
-    PropertyStep s = steps.get(i);
-    boolean last = i == steps.size() - 1;
-    String local = localName(s.name(), i, used);
-    if (s.shape() == Shape.MAP_LOOKUP) {
-      code.addStatement("var $L = $L.get($S)", local, from, s.name());
+  /** {@code obj -> Stream...toList()}: the index function of {@code index}. */
+  static CodeBlock lambda(IndexDescriptor index) {
+    List<PropertyStep> steps = index.steps();
+    CodeBlock.Builder code = CodeBlock.builder().add("$L -> ", OBJECT);
+    String previous = OBJECT;
+    for (int i = 0; i < steps.size(); i++) {
+      PropertyStep s = steps.get(i);
+      String read = s.shape() == Shape.MAP_LOOKUP ? "get(\"" + s.name() + "\")" : s.accessor() + "()";
+      if (i == 0) {
+        code.add("$T.$L($L.$L)", Stream.class, s.primitive() ? "of" : "ofNullable", OBJECT, read);
+      } else {
+        String p = parameter(previous);
+        code.add("$Z.map($L -> $L.$L)", p, p, read);
+        if (!s.primitive()) {
+          code.add("$Z.filter($T::nonNull)", Objects.class);
+        }
+      }
+      if (s.shape() == Shape.COLLECTION) {
+        code.add("$Z.flatMap($T::stream)$Z.filter($T::nonNull)", Collection.class, Objects.class);
+        previous = element(s.name());
+      } else {
+        previous = s.name();
+      }
+    }
+    if (steps.get(steps.size() - 1).shape() == Shape.MAP) {
+      String p = parameter(previous);
+      code.add("$Z.flatMap($L -> $L.entrySet().stream())", p, p)
+          .add("$Z.filter(entry -> entry.getValue() != null)")
+          .add("$Z.map(entry -> entry.getKey() + $S + entry.getValue())", "=");
     } else {
-      code.addStatement("var $L = $L.$L()", local, from, s.accessor());
+      code.add("$Z.map(String::valueOf)");
     }
-    boolean nullable = !s.primitive();
-    if (nullable) {
-      code.beginControlFlow("if ($L != null)", local);
-    }
-    switch (s.shape()) {
-      case COLLECTION -> {
-        String element = localName(s.name() + "Element", i, used);
-        code.beginControlFlow("for (var $L : $L)", element, local);
-        code.beginControlFlow("if ($L != null)", element);
-        if (last) {
-          code.addStatement("$L.add($T.valueOf($L))", VALUES, String.class, element);
-        } else {
-          step(code, steps, i + 1, element, used);
-        }
-        code.endControlFlow();
-        code.endControlFlow();
-      }
-      case MAP -> {
-        if (last) {
-          String entry = localName(s.name() + "Entry", i, used);
-          code.beginControlFlow("for (var $L : $L.entrySet())", entry, local);
-          code.beginControlFlow("if ($L.getValue() != null)", entry);
-          code.addStatement("$L.add($L.getKey() + $S + $L.getValue())", VALUES, entry, "=", entry);
-          code.endControlFlow();
-          code.endControlFlow();
-        } else {
-          step(code, steps, i + 1, local, used);
-        }
-      }
-      case VALUE, MAP_LOOKUP -> {
-        if (last) {
-          code.addStatement("$L.add($T.valueOf($L))", VALUES, String.class, local);
-        } else {
-          step(code, steps, i + 1, local, used);
-        }
-      }
-      default -> throw new IllegalStateException("unknown step shape " + s.shape());
-    }
-    if (nullable) {
-      code.endControlFlow();
-    }
+    return code.add("$Z.toList()").build();
   }
 
-  /** A readable, unique local variable name for a path segment. */
-  private static String localName(String segment, int depth, Set<String> used) {
-    String name = SourceVersion.isIdentifier(segment) && !SourceVersion.isKeyword(segment) ? segment : "value" + depth;
-    String candidate = name;
-    for (int n = 2; !used.add(candidate); n++) {
-      candidate = name + n;
+  /** The lambda parameter for a value read at {@code segment}: the segment, when it can be one. */
+  private static String parameter(String segment) {
+    boolean usable = SourceVersion.isIdentifier(segment) && !SourceVersion.isKeyword(segment)
+        && !segment.equals(OBJECT) && !segment.equals("entry");
+    return usable ? segment : "value";
+  }
+
+  /** The name of an element of the collection at {@code segment}: {@code owners} → {@code owner}. */
+  private static String element(String segment) {
+    if (segment.length() > 1 && segment.endsWith("s") && !segment.endsWith("ss") && !segment.endsWith("us")
+        && !segment.endsWith("is")) {
+      return segment.substring(0, segment.length() - 1);
     }
-    return candidate;
+    return segment + "Item";
   }
 }

@@ -117,7 +117,8 @@ class GeneratedListerTest {
   void aListerOverAnIndexerWithoutItsIndexesIsRefused() {
     assertThatThrownBy(() -> FooLister.create(Cache.newIndexer(Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no index \"byDeployment\"").hasMessageContaining("FooLister.indexers()");
+        .hasMessageContaining("the indexer has no index \"byApp\", \"byDeployment\"")
+        .hasMessageContaining("FooLister.indexers()");
     assertThatThrownBy(() -> FooLister.create(Cache.newIndexer(FooLister.indexers())).foos(null))
         .isInstanceOf(NullPointerException.class);
   }

@@ -52,10 +52,9 @@ public final class GeneratedNames {
     return ClassName.get(model.groupVersionPackage(Naming.LISTERS, r.groupVersion()), r.generatedName("Lister"));
   }
 
-  /** {@code <base>.listers.<g>.<v>.FooNamespaceLister}. */
+  /** {@code <base>.listers.<g>.<v>.FooLister.FooNamespaceLister}, nested in the lister (client-go keeps the two in one file). */
   public static ClassName namespaceLister(ApiModel model, ResourceDescriptor r) {
-    return ClassName.get(model.groupVersionPackage(Naming.LISTERS, r.groupVersion()),
-        r.generatedName("NamespaceLister"));
+    return lister(model, r).nestedClass(r.generatedName("NamespaceLister"));
   }
 
   /** {@code <base>.informers.<g>.<v>.FooInformer}. */
@@ -63,25 +62,14 @@ public final class GeneratedNames {
     return ClassName.get(model.groupVersionPackage(Naming.INFORMERS, r.groupVersion()), r.generatedName("Informer"));
   }
 
-  /** {@code <base>.informers.<g>.<G>Informers}: the informers of one group, by version. */
+  /** {@code SharedInformerFactory.<G>Informers}: the informers of one group, by version (nested in the factory). */
   public static ClassName groupInformers(ApiModel model, String groupSegment) {
-    return ClassName.get(model.treePackage(Naming.INFORMERS) + "." + groupSegment,
-        Naming.capitalise(groupSegment) + "Informers");
+    return sharedInformerFactory(model).nestedClass(Naming.capitalise(groupSegment) + "Informers");
   }
 
-  /** {@code <base>.informers.<g>.<v>.<G><V>Informers}: the informers of one group version, by resource. */
+  /** {@code SharedInformerFactory.<G><V>Informers}: the informers of one group version, by resource (nested in the factory). */
   public static ClassName groupVersionInformers(ApiModel model, ApiGroupVersion gv) {
-    return ClassName.get(model.groupVersionPackage(Naming.INFORMERS, gv), gv.typePrefix() + "Informers");
-  }
-
-  /** {@code <base>.informers.GenericInformer}: what {@code SharedInformerFactory.forResource} returns. */
-  public static ClassName genericInformer(ApiModel model) {
-    return ClassName.get(model.treePackage(Naming.INFORMERS), "GenericInformer");
-  }
-
-  /** {@code <base>.informers.GenericLister}: the untyped lister of a {@code GenericInformer}. */
-  public static ClassName genericLister(ApiModel model) {
-    return ClassName.get(model.treePackage(Naming.INFORMERS), "GenericLister");
+    return sharedInformerFactory(model).nestedClass(gv.typePrefix() + "Informers");
   }
 
   /** {@code <base>.informers.SharedInformerFactory}. */

@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one implementation behind every generated {@code FooInformer}: the factory's shared informer
- * of one type and a typed lister over its cache. A generated informer extends it and says only how
- * to build the informer (through the generated clientset) and the lister.
+ * of one type and a typed lister over its cache. A generated informer extends it and says only
+ * which typed client it lists and watches through, the indexes of its cache and its lister.
  *
  * <p>Objects in the cache, given to handlers and returned by listers are shared: never mutate
  * them; copy first with {@code Cache.copy(obj)}. Immutable and thread-safe; every instance of one
@@ -29,21 +29,27 @@ import java.util.function.UnaryOperator;
 public abstract class TypedInformer<T extends KubernetesObject, L> {
   private final SharedInformerFactoryBase factory;
   private final Class<T> type;
-  private final Function<Duration, SharedIndexInformer<T>> newInformer;
+  private final Function<String, ListWatch<T>> listWatches;
+  private final Map<String, IndexFunction<T>> indexers;
   private final Function<Indexer<T>, L> newLister;
 
   /**
    * The informer of {@code type} shared through {@code factory}.
    *
-   * @param newInformer builds the informer, given the resync period the factory chooses for the type
-   *     (called once per factory and type, on the first {@link #informer()})
+   * @param clients the typed client of a namespace ({@code ""}: all), such as
+   *     {@code ns -> clientset.samplecontrollerV1alpha1().foos(ns)}; the informer lists and watches
+   *     through the client of the factory's namespace (a cluster-scoped type ignores it)
+   * @param indexers the indexes of the informer's cache besides the namespace index, such as
+   *     {@code FooLister.indexers()}
    * @param newLister a lister over the informer's indexer, such as {@code FooLister::create}
    */
-  protected TypedInformer(SharedInformerFactoryBase factory, Class<T> type,
-      Function<Duration, SharedIndexInformer<T>> newInformer, Function<Indexer<T>, L> newLister) {
+  protected <C extends Listable<T> & Watchable<T>> TypedInformer(SharedInformerFactoryBase factory, Class<T> type,
+      Function<String, C> clients, Map<String, IndexFunction<T>> indexers, Function<Indexer<T>, L> newLister) {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.type = Objects.requireNonNull(type, "type");
-    this.newInformer = Objects.requireNonNull(newInformer, "newInformer");
+    Objects.requireNonNull(clients, "clients");
+    this.listWatches = namespace -> listWatch(clients.apply(namespace));
+    this.indexers = Map.copyOf(indexers);
     this.newLister = Objects.requireNonNull(newLister, "newLister");
   }
 
@@ -53,7 +59,8 @@ public abstract class TypedInformer<T extends KubernetesObject, L> {
    * {@code start()}. Objects in its cache are shared: never mutate them.
    */
   public SharedIndexInformer<T> informer() {
-    return factory.informerFor(type, newInformer);
+    return factory.informerFor(type, resync -> SharedIndexInformer.create(
+        factory.listWatch(listWatches.apply(factory.namespace())), type, resync, indexers));
   }
 
   /**
@@ -67,15 +74,19 @@ public abstract class TypedInformer<T extends KubernetesObject, L> {
   /**
    * A new informer that belongs to no factory (start and stop it yourself): it lists and watches
    * through {@code client}, with {@code tweakListOptions} (null for none) applied to every call,
-   * resyncs every {@code resync} (zero: never) and has the indexes {@code indexers}. What the
-   * generated {@code FooInformer.newInformer} returns (client-go's {@code NewFilteredFooInformer}).
+   * resyncs every {@code resync} (zero: never) and has the indexes {@code indexers} (client-go's
+   * {@code NewFilteredFooInformer}): {@code TypedInformer.newInformer(clientset.samplecontrollerV1alpha1().foos(ns),
+   * Foo.class, resync, null, FooLister.indexers())}.
    */
   public static <T extends KubernetesObject, C extends Listable<T> & Watchable<T>> SharedIndexInformer<T> newInformer(
       C client, Class<T> type, Duration resync, UnaryOperator<ListOptions> tweakListOptions,
       Map<String, IndexFunction<T>> indexers) {
+    return SharedIndexInformer.create(listWatch(client).withTweak(tweakListOptions), type, resync, indexers);
+  }
+
+  private static <T, C extends Listable<T> & Watchable<T>> ListWatch<T> listWatch(C client) {
     Objects.requireNonNull(client, "client");
-    ListWatch<T> listWatch = ListWatch.of(client::list, client::watch);
-    return SharedIndexInformer.create(listWatch.withTweak(tweakListOptions), type, resync, indexers);
+    return ListWatch.of(client::list, client::watch);
   }
 
   @Override

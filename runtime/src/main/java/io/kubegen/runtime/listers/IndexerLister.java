@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one implementation behind every generated lister (client-go's {@code listers.ResourceIndexer}):
  * {@link #list} and {@link #get} over an {@link Indexer}, in one namespace or in all of them.
- * A generated {@code FooLister} extends it and adds one method per {@code @GenIndex}, each a call
- * of {@link #byIndex}.
+ * A generated lister's implementation extends it and adds only the namespace accessor; its
+ * {@code @GenIndex} lookups are default methods calling {@link #byIndex}.
  *
  * <p>Immutable and thread-safe: every call reads the indexer as it is at that moment. Returned
  * objects are shared with the cache: never mutate them; copy first with {@code Cache.copy(obj)}.
@@ -41,18 +43,19 @@ public class IndexerLister<T extends KubernetesObject> implements ScopedLister<T
    * Checks that {@code indexer} has the namespace index and every index of {@code names}.
    *
    * @param lister the lister's name, for the message, such as {@code FooLister}
-   * @throws IllegalArgumentException naming the first index that is missing
+   * @throws IllegalArgumentException naming every index that is missing, in name order
    */
   public static void requireIndexes(Indexer<?> indexer, Collection<String> names, String lister) {
     Map<String, ?> present = Objects.requireNonNull(indexer, "indexer").getIndexers();
-    List<String> required = new ArrayList<>();
-    required.add(Cache.NAMESPACE_INDEX);
-    required.addAll(names);
-    for (String index : required) {
-      if (!present.containsKey(index)) {
-        throw new IllegalArgumentException("the indexer has no index \"" + index + "\"; register " + lister
-            + ".indexers() on the informer");
-      }
+    Set<String> missing = new TreeSet<>();
+    if (!present.containsKey(Cache.NAMESPACE_INDEX)) {
+      missing.add(Cache.NAMESPACE_INDEX);
+    }
+    names.stream().filter(name -> !present.containsKey(name)).forEach(missing::add);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the indexer has no index " + String.join(", ",
+          missing.stream().map(name -> "\"" + name + "\"").toList()) + "; register " + lister
+          + ".indexers() on the informer");
     }
   }
 
@@ -69,11 +72,8 @@ public class IndexerLister<T extends KubernetesObject> implements ScopedLister<T
     return indexer.getByKey(namespace.isEmpty() ? name : namespace + "/" + name);
   }
 
-  /**
-   * The objects (of this lister's namespace, if it has one) the index {@code indexName} files under
-   * {@code value}: what a generated {@code @GenIndex} method returns.
-   */
-  protected List<T> byIndex(String indexName, String value) {
+  @Override
+  public List<T> byIndex(String indexName, String value) {
     List<T> objects = indexer.byIndex(indexName, Objects.requireNonNull(value, "value"));
     if (namespace.isEmpty()) {
       return objects;

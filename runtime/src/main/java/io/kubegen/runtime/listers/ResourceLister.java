@@ -18,4 +18,13 @@ public interface ResourceLister<T> {
    * {@code LabelSelector.everything()} for all. Shared with the cache: never mutate them.
    */
   List<T> list(LabelSelector selector);
+
+  /**
+   * The objects (in this lister's namespace, if it has one) that the cache index {@code indexName}
+   * files under {@code value}; what the generated {@code @GenIndex} lookups return. Shared with the
+   * cache: never mutate them.
+   *
+   * @throws IllegalArgumentException if the cache has no index {@code indexName}
+   */
+  List<T> byIndex(String indexName, String value);
 }

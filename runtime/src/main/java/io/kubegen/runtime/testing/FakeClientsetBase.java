@@ -21,6 +21,14 @@ public abstract class FakeClientsetBase {
     this(new ObjectTracker(), types);
   }
 
+  /**
+   * A clientset over {@code tracker}, which is made to serve the resources of {@code groupVersions},
+   * each the list of one group version (a generated {@code <G><V>Client.TYPES}).
+   */
+  protected FakeClientsetBase(ObjectTracker tracker, List<List<ResourceType<?>>> groupVersions) {
+    this(tracker, groupVersions.stream().flatMap(List::stream).toArray(ResourceType<?>[]::new));
+  }
+
   /** A clientset over {@code tracker}, which is made to serve {@code types}. */
   protected FakeClientsetBase(ObjectTracker tracker, ResourceType<?>... types) {
     this.tracker = Objects.requireNonNull(tracker, "tracker");

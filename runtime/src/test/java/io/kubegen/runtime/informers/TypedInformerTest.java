@@ -8,10 +8,10 @@ import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.LabelSelector;
 import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.cache.Cache;
-import io.kubegen.runtime.cache.FakeListWatch;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import io.kubegen.runtime.cache.Thing;
 import io.kubegen.runtime.listers.GenericLister;
+import io.kubegen.runtime.rest.ResourceBackend;
 import io.kubegen.runtime.rest.ResourceOperations;
 import io.kubegen.runtime.rest.TypedClient;
 import io.kubegen.runtime.testing.FakeResourceClient;
@@ -19,7 +19,7 @@ import io.kubegen.runtime.testing.ObjectTracker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,12 +29,22 @@ import org.junit.jupiter.api.Timeout;
 class TypedInformerTest {
   private static final GroupVersionResource THINGS = new GroupVersionResource("test.kubegen.io", "v1", "things");
 
-  static final class Factory extends SharedInformerFactoryBase {
-    final FakeListWatch server = new FakeListWatch();
-    final AtomicInteger built = new AtomicInteger();
+  private static final ResourceType<Thing> TYPE = new ResourceType<>(THINGS, "Thing", Thing.class, true, false);
 
-    Factory() {
-      super(Duration.ZERO);
+  /** A typed client of things, as a generated one is made. */
+  static final class ThingClient extends TypedClient<Thing> {
+    ThingClient(ResourceOperations<Thing> operations) {
+      super(operations);
+    }
+  }
+
+  static final class Factory extends SharedInformerFactoryBase {
+    final ObjectTracker tracker = new ObjectTracker();
+    final ResourceBackend backend = FakeResourceClient.backend(tracker);
+    final List<String> namespacesAsked = new CopyOnWriteArrayList<>();
+
+    Factory(SharedInformerOption... options) {
+      super(Duration.ZERO, options);
     }
 
     ThingInformer things() {
@@ -45,10 +55,10 @@ class TypedInformerTest {
   /** Shaped like a generated {@code FooInformer}; its lister is the untyped one, for brevity. */
   static final class ThingInformer extends TypedInformer<Thing, GenericLister> {
     ThingInformer(Factory factory) {
-      super(factory, Thing.class, resync -> {
-        factory.built.incrementAndGet();
-        return SharedIndexInformer.create(factory.listWatch(factory.server), Thing.class, resync, Map.of());
-      }, GenericLister::new);
+      super(factory, Thing.class, namespace -> {
+        factory.namespacesAsked.add(namespace);
+        return new ThingClient(factory.backend.operations(TYPE, namespace));
+      }, Map.of("byValue", t -> List.of(t.getValue())), GenericLister::new);
     }
   }
 
@@ -56,16 +66,22 @@ class TypedInformerTest {
       TABLE = Map.of(THINGS, f -> f.things().informer());
 
   @Test
-  void everyInstanceOfOneFactorySharesOneInformerAndItsListerReadsItsCache() throws Exception {
-    Factory factory = new Factory();
-    factory.server.put("ns", "a", "x");
+  void everyInstanceOfOneFactorySharesOneInformerWithTheFactorysNamespaceTweakAndIndexes() throws Exception {
+    Factory factory = new Factory(SharedInformerOption.namespace("ns"),
+        SharedInformerOption.tweakListOptions(o -> o.toBuilder().labelSelector("keep=yes").build()));
+    ThingClient all = new ThingClient(factory.backend.operations(TYPE, null));
+    all.create(Thing.of("ns", "kept", null, "x", Map.of("keep", "yes")));
+    all.create(Thing.of("ns", "dropped", null, "x", Map.of("keep", "no")));
+    all.create(Thing.of("other", "elsewhere", null, "x", Map.of("keep", "yes")));
     try {
       SharedIndexInformer<Thing> informer = factory.things().informer();
       assertThat(factory.things().informer()).isSameAs(informer);
-      assertThat(factory.built).hasValue(1);
+      assertThat(factory.namespacesAsked).containsExactly("ns");
       factory.start();
       assertThat(factory.waitForCacheSync(Duration.ofSeconds(20))).containsEntry(Thing.class, true);
-      assertThat(factory.things().lister().get("ns", "a")).isPresent();
+      assertThat(factory.things().lister().list(LabelSelector.everything())).extracting(Cache::metaNamespaceKey)
+          .containsExactly("ns/kept");
+      assertThat(informer.getIndexer().byIndex("byValue", "x")).hasSize(1);
       assertThat(factory.things().toString()).contains(Thing.class.getName());
     } finally {
       factory.shutdown();
@@ -95,12 +111,7 @@ class TypedInformerTest {
     ObjectTracker tracker = new ObjectTracker();
     ResourceOperations<Thing> operations = FakeResourceClient.backend(tracker)
         .operations(new ResourceType<>(THINGS, "Thing", Thing.class, true, false), "ns");
-    final class Things extends TypedClient<Thing> {
-      Things() {
-        super(operations);
-      }
-    }
-    Things client = new Things();
+    ThingClient client = new ThingClient(operations);
     client.create(Thing.of("ns", "kept", null, "x", Map.of("keep", "yes")));
     client.create(Thing.of("ns", "dropped", null, "x", Map.of("keep", "no")));
     SharedIndexInformer<Thing> informer = TypedInformer.newInformer(client, Thing.class, Duration.ZERO,

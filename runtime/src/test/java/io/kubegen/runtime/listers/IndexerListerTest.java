@@ -21,7 +21,9 @@ class IndexerListerTest {
   interface ThingLister extends ResourceLister<Thing> {
     ThingNamespaceLister things(String namespace);
 
-    List<Thing> byValue(String value);
+    default List<Thing> byValue(String value) {
+      return byIndex("byValue", value);
+    }
 
     static ThingLister create(Indexer<Thing> indexer) {
       IndexerLister.requireIndexes(indexer, INDEXERS.keySet(), "ThingLister");
@@ -33,11 +35,6 @@ class IndexerListerTest {
         @Override
         public ThingNamespaceLister things(String namespace) {
           return new Impl(namespace);
-        }
-
-        @Override
-        public List<Thing> byValue(String value) {
-          return byIndex("byValue", value);
         }
       }
       return new Impl("");
@@ -72,6 +69,8 @@ class IndexerListerTest {
     assertThat(inA.list(LabelSelector.parse("app!=web"))).extracting(Cache::metaNamespaceKey).containsExactly("a/two");
     assertThat(inA.get("two")).get().extracting(Thing::getValue).isEqualTo("y");
     assertThat(inA.get("three")).isEmpty();
+    assertThat(inA.byIndex("byValue", "x")).extracting(Cache::metaNamespaceKey).containsExactly("a/one");
+    assertThatThrownBy(() -> inA.byIndex("byNothing", "x")).isInstanceOf(IllegalArgumentException.class);
     assertThat(lister.things("c").list(LabelSelector.everything())).isEmpty();
     assertThat(lister.things("").list(LabelSelector.everything())).hasSize(3);
     assertThatThrownBy(() -> lister.things(null)).isInstanceOf(NullPointerException.class);

@@ -5,6 +5,7 @@ import com.example.generated.clientset.events.v1.EventsV1Client;
 import com.example.generated.clientset.samplecontroller.v1alpha1.SamplecontrollerV1alpha1Client;
 import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.dynamic.DiscoveryClient;
+import io.kubegen.runtime.rest.ResourceBackend;
 import io.kubegen.runtime.rest.RestClient;
 import javax.annotation.processing.Generated;
 
@@ -45,6 +46,31 @@ public interface Clientset {
    * A clientset over {@code client}, sharing its connections and rate limit.
    */
   static Clientset create(RestClient client) {
-    return new ClientsetImpl(client);
+    ResourceBackend backend = ResourceBackend.rest(client);
+    CoreV1Client coreV1 = CoreV1Client.over(backend);
+    EventsV1Client eventsV1 = EventsV1Client.over(backend);
+    SamplecontrollerV1alpha1Client samplecontrollerV1alpha1 = SamplecontrollerV1alpha1Client.over(backend);
+    DiscoveryClient discovery = DiscoveryClient.create(client);
+    return new Clientset() {
+      @Override
+      public CoreV1Client coreV1() {
+        return coreV1;
+      }
+
+      @Override
+      public EventsV1Client eventsV1() {
+        return eventsV1;
+      }
+
+      @Override
+      public SamplecontrollerV1alpha1Client samplecontrollerV1alpha1() {
+        return samplecontrollerV1alpha1;
+      }
+
+      @Override
+      public DiscoveryClient discovery() {
+        return discovery;
+      }
+    };
   }
 }

@@ -1,13 +1,20 @@
 package com.example.generated.informers;
 
 import com.example.generated.clientset.Clientset;
-import com.example.generated.informers.core.CoreInformers;
-import com.example.generated.informers.samplecontroller.SamplecontrollerInformers;
+import com.example.generated.informers.core.v1.ConfigMapInformer;
+import com.example.generated.informers.core.v1.NamespaceInformer;
+import com.example.generated.informers.samplecontroller.v1alpha1.BarInformer;
+import com.example.generated.informers.samplecontroller.v1alpha1.FooInformer;
 import io.kubegen.runtime.api.GroupVersionResource;
+import io.kubegen.runtime.api.KubernetesObject;
+import io.kubegen.runtime.cache.SharedIndexInformer;
+import io.kubegen.runtime.informers.GenericInformer;
 import io.kubegen.runtime.informers.SharedInformerFactoryBase;
 import io.kubegen.runtime.informers.SharedInformerOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -31,6 +38,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.kubegen.informergen.InformerGenStep")
 public final class SharedInformerFactory extends SharedInformerFactoryBase {
+  private static final Map<GroupVersionResource, Function<SharedInformerFactory, SharedIndexInformer<? extends KubernetesObject>>> INFORMERS = Map.ofEntries(
+      Map.entry(new GroupVersionResource("", "v1", "configmaps"),
+          f -> f.core().v1().configMaps().informer()),
+      Map.entry(new GroupVersionResource("", "v1", "namespaces"),
+          f -> f.core().v1().namespaces().informer()),
+      Map.entry(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "bars"),
+          f -> f.samplecontroller().v1alpha1().bars().informer()),
+      Map.entry(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "foos"),
+          f -> f.samplecontroller().v1alpha1().foos().informer()));
+
   private final Clientset clientset;
 
   private SharedInformerFactory(Clientset clientset, Duration defaultResync,
@@ -61,39 +78,85 @@ public final class SharedInformerFactory extends SharedInformerFactoryBase {
    * The informers of API group {@code core}.
    */
   public CoreInformers core() {
-    return new CoreInformers(this, clientset);
+    return new CoreInformers();
   }
 
   /**
    * The informers of API group {@code samplecontroller.k8s.io}.
    */
   public SamplecontrollerInformers samplecontroller() {
-    return new SamplecontrollerInformers(this, clientset);
+    return new SamplecontrollerInformers();
   }
 
   /**
    * The shared informer of {@code resource}, untyped (client-go's {@code ForResource}); the same
    * informer the typed accessor returns.
    *
-   * <p>Objects in the cache, given to handlers and returned by listers are shared: never mutate
-   * them; copy first with {@code Cache.copy(obj)}.
-   *
    * @throws IllegalArgumentException if this factory has no informer for {@code resource}
    */
   public GenericInformer forResource(GroupVersionResource resource) {
-    Objects.requireNonNull(resource, "resource");
-    if (resource.equals(new GroupVersionResource("", "v1", "configmaps"))) {
-      return new GenericInformer(resource, core().v1().configMaps().informer());
+    return GenericInformer.forResource(resource, INFORMERS, this);
+  }
+
+  /**
+   * The informers of API group {@code core}, one accessor per version.
+   */
+  public final class CoreInformers {
+    /**
+     * The informers of {@code v1}.
+     */
+    public CoreV1Informers v1() {
+      return new CoreV1Informers();
     }
-    if (resource.equals(new GroupVersionResource("", "v1", "namespaces"))) {
-      return new GenericInformer(resource, core().v1().namespaces().informer());
+  }
+
+  /**
+   * The informers of API group version {@code v1}, one per resource.
+   */
+  public final class CoreV1Informers {
+    /**
+     * The informer of {@code configmaps} (in the factory's namespace).
+     */
+    public ConfigMapInformer configMaps() {
+      return new ConfigMapInformer(SharedInformerFactory.this, clientset);
     }
-    if (resource.equals(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "bars"))) {
-      return new GenericInformer(resource, samplecontroller().v1alpha1().bars().informer());
+
+    /**
+     * The informer of {@code namespaces} (cluster-scoped).
+     */
+    public NamespaceInformer namespaces() {
+      return new NamespaceInformer(SharedInformerFactory.this, clientset);
     }
-    if (resource.equals(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "foos"))) {
-      return new GenericInformer(resource, samplecontroller().v1alpha1().foos().informer());
+  }
+
+  /**
+   * The informers of API group {@code samplecontroller.k8s.io}, one accessor per version.
+   */
+  public final class SamplecontrollerInformers {
+    /**
+     * The informers of {@code samplecontroller.k8s.io/v1alpha1}.
+     */
+    public SamplecontrollerV1alpha1Informers v1alpha1() {
+      return new SamplecontrollerV1alpha1Informers();
     }
-    throw new IllegalArgumentException("no informer for resource " + resource + "; this factory has informers for: v1, Resource=configmaps; v1, Resource=namespaces; samplecontroller.k8s.io/v1alpha1, Resource=bars; samplecontroller.k8s.io/v1alpha1, Resource=foos");
+  }
+
+  /**
+   * The informers of API group version {@code samplecontroller.k8s.io/v1alpha1}, one per resource.
+   */
+  public final class SamplecontrollerV1alpha1Informers {
+    /**
+     * The informer of {@code bars} (cluster-scoped).
+     */
+    public BarInformer bars() {
+      return new BarInformer(SharedInformerFactory.this, clientset);
+    }
+
+    /**
+     * The informer of {@code foos} (in the factory's namespace).
+     */
+    public FooInformer foos() {
+      return new FooInformer(SharedInformerFactory.this, clientset);
+    }
   }
 }

@@ -2,13 +2,11 @@ package com.example.generated.clientset.fake;
 
 import com.example.generated.clientset.Clientset;
 import com.example.generated.clientset.core.v1.CoreV1Client;
-import com.example.generated.clientset.core.v1.fake.FakeCoreV1Client;
 import com.example.generated.clientset.events.v1.EventsV1Client;
-import com.example.generated.clientset.events.v1.fake.FakeEventsV1Client;
 import com.example.generated.clientset.samplecontroller.v1alpha1.SamplecontrollerV1alpha1Client;
-import com.example.generated.clientset.samplecontroller.v1alpha1.fake.FakeSamplecontrollerV1alpha1Client;
 import io.kubegen.runtime.testing.FakeClientsetBase;
 import io.kubegen.runtime.testing.ObjectTracker;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -24,33 +22,30 @@ public final class FakeClientset extends FakeClientsetBase implements Clientset 
    * An empty fake clientset.
    */
   public FakeClientset() {
-    super(FakeCoreV1Client.CONFIG_MAP_TYPE, FakeEventsV1Client.EVENT_TYPE,
-        FakeEventsV1Client.POLICY_TYPE, FakeSamplecontrollerV1alpha1Client.BAR_TYPE,
-        FakeSamplecontrollerV1alpha1Client.FOO_TYPE);
+    this(new ObjectTracker());
   }
 
   /**
    * A fake clientset over {@code tracker}, which is made to serve this clientset's resources.
    */
   public FakeClientset(ObjectTracker tracker) {
-    super(tracker, FakeCoreV1Client.CONFIG_MAP_TYPE, FakeEventsV1Client.EVENT_TYPE,
-        FakeEventsV1Client.POLICY_TYPE, FakeSamplecontrollerV1alpha1Client.BAR_TYPE,
-        FakeSamplecontrollerV1alpha1Client.FOO_TYPE);
+    super(tracker, List.of(CoreV1Client.TYPES, EventsV1Client.TYPES,
+        SamplecontrollerV1alpha1Client.TYPES));
   }
 
   @Override
   public CoreV1Client coreV1() {
-    return new FakeCoreV1Client(tracker());
+    return CoreV1Client.over(backend());
   }
 
   @Override
   public EventsV1Client eventsV1() {
-    return new FakeEventsV1Client(tracker());
+    return EventsV1Client.over(backend());
   }
 
   @Override
   public SamplecontrollerV1alpha1Client samplecontrollerV1alpha1() {
-    return new FakeSamplecontrollerV1alpha1Client(tracker());
+    return SamplecontrollerV1alpha1Client.over(backend());
   }
 
   /**

@@ -1,52 +1,30 @@
 package com.example.generated.clientset.events.v1;
 
 import com.example.events.v1.Event;
-import io.kubegen.runtime.api.GetOptions;
+import io.kubegen.runtime.api.GroupVersionKind;
 import io.kubegen.runtime.api.GroupVersionResource;
-import io.kubegen.runtime.api.ListOptions;
-import io.kubegen.runtime.api.ObjectList;
-import io.kubegen.runtime.watch.Watch;
+import io.kubegen.runtime.api.ResourceType;
+import io.kubegen.runtime.rest.ReadOnlyClient;
 import javax.annotation.processing.Generated;
 
 /**
- * Typed client of {@link Event}: resource {@code events} in {@code events.example.com/v1}, namespaced.
- *
- * <p>Calls fail with {@code KubeApiException} carrying the server's {@code Status}.
- * Implementations are thread-safe.
+ * Typed client of {@link Event}: {@code events} in {@code events.example.com/v1}, namespaced; verbs from {@link ReadOnlyClient}.
+ * Calls fail with {@code KubeApiException} carrying the server's {@code Status}; thread-safe.
  */
 @Generated("io.kubegen.clientgen.ClientGenStep")
-public interface EventClient {
+public interface EventClient extends ReadOnlyClient<Event> {
   /**
    * The resource this client serves.
    */
   GroupVersionResource RESOURCE = new GroupVersionResource("events.example.com", "v1", "events");
 
   /**
-   * Reads the object {@code name}; a missing object is a {@code KubeApiException} with 404.
+   * The kind of its objects; writes fill in a null {@code apiVersion} and {@code kind} from it.
    */
-  default Event get(String name) {
-    return get(name, GetOptions.none());
-  }
+  GroupVersionKind KIND = new GroupVersionKind("events.example.com", "v1", "Event");
 
   /**
-   * Reads the object {@code name}; a missing object is a {@code KubeApiException} with 404.
+   * How the clientsets reach {@code events}: namespaced, without the {@code status} subresource.
    */
-  Event get(String name, GetOptions options);
-
-  /**
-   * Lists every object.
-   */
-  default ObjectList<Event> list() {
-    return list(ListOptions.none());
-  }
-
-  /**
-   * Lists the objects {@code options} selects.
-   */
-  ObjectList<Event> list(ListOptions options);
-
-  /**
-   * Watches the objects {@code options} selects; close the watch to stop.
-   */
-  Watch<Event> watch(ListOptions options);
+  ResourceType<Event> TYPE = new ResourceType<>(RESOURCE, KIND.kind(), Event.class, true, false);
 }

@@ -1,72 +1,36 @@
 package com.example.generated.clientset.events.v1;
 
 import com.example.events.v1.Policy;
-import io.kubegen.runtime.api.CreateOptions;
-import io.kubegen.runtime.api.DeleteOptions;
-import io.kubegen.runtime.api.GetOptions;
+import io.kubegen.runtime.api.GroupVersionKind;
 import io.kubegen.runtime.api.GroupVersionResource;
-import io.kubegen.runtime.api.ListOptions;
-import io.kubegen.runtime.api.ObjectList;
+import io.kubegen.runtime.api.ResourceType;
+import io.kubegen.runtime.rest.Creatable;
+import io.kubegen.runtime.rest.Deletable;
+import io.kubegen.runtime.rest.Gettable;
+import io.kubegen.runtime.rest.Listable;
 import javax.annotation.processing.Generated;
 
 /**
- * Typed client of {@link Policy}: resource {@code policies} in {@code events.example.com/v1}, cluster-scoped.
- *
- * <p>Calls fail with {@code KubeApiException} carrying the server's {@code Status}.
- * Implementations are thread-safe.
+ * Typed client of {@link Policy}: {@code policies} in {@code events.example.com/v1}, cluster-scoped; verbs from {@link Creatable}, {@link Deletable}, {@link Gettable} and {@link Listable}.
+ * Calls fail with {@code KubeApiException} carrying the server's {@code Status}; thread-safe.
  */
 @Generated("io.kubegen.clientgen.ClientGenStep")
-public interface PolicyClient {
+public interface PolicyClient extends Creatable<Policy>,
+    Deletable,
+    Gettable<Policy>,
+    Listable<Policy> {
   /**
    * The resource this client serves.
    */
   GroupVersionResource RESOURCE = new GroupVersionResource("events.example.com", "v1", "policies");
 
   /**
-   * Creates {@code obj}; returns the object as the server stored it.
+   * The kind of its objects; writes fill in a null {@code apiVersion} and {@code kind} from it.
    */
-  default Policy create(Policy obj) {
-    return create(obj, CreateOptions.none());
-  }
+  GroupVersionKind KIND = new GroupVersionKind("events.example.com", "v1", "Policy");
 
   /**
-   * Creates {@code obj}; returns the object as the server stored it.
+   * How the clientsets reach {@code policies}: cluster-scoped, with the {@code status} subresource.
    */
-  Policy create(Policy obj, CreateOptions options);
-
-  /**
-   * Deletes the object {@code name}.
-   */
-  default void delete(String name) {
-    delete(name, DeleteOptions.none());
-  }
-
-  /**
-   * Deletes the object {@code name}.
-   */
-  void delete(String name, DeleteOptions options);
-
-  /**
-   * Reads the object {@code name}; a missing object is a {@code KubeApiException} with 404.
-   */
-  default Policy get(String name) {
-    return get(name, GetOptions.none());
-  }
-
-  /**
-   * Reads the object {@code name}; a missing object is a {@code KubeApiException} with 404.
-   */
-  Policy get(String name, GetOptions options);
-
-  /**
-   * Lists every object.
-   */
-  default ObjectList<Policy> list() {
-    return list(ListOptions.none());
-  }
-
-  /**
-   * Lists the objects {@code options} selects.
-   */
-  ObjectList<Policy> list(ListOptions options);
+  ResourceType<Policy> TYPE = new ResourceType<>(RESOURCE, KIND.kind(), Policy.class, false, true);
 }
