@@ -1,15 +1,22 @@
 package io.kubegen.benchmarks.codegen;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
@@ -19,82 +26,127 @@ import javax.tools.ToolProvider;
 
 /**
  * How much kubegen's processors add to {@code javac}: compiles a synthetic model of N resource
- * types (default 200) in-process, once with {@code -proc:none} and once with every
- * {@code io.kubegen.*} processor found on the class path (client-gen, and lister-gen and
- * informer-gen when present), with the processors alone ({@code -proc:only}), and the model plus
- * the already generated sources without processors; rounds alternate after warm-up rounds. It
- * prints the median times, the ratios and the size of the generated code. The class path of this JVM is the compile class path.
+ * types (default 200) in-process, after warm-up rounds, in four ways that alternate round by round:
  *
- * <p>Usage: {@code CodegenBenchmark [types] [rounds]}. Single-threaded; writes into a temporary
- * directory it deletes afterwards.
+ * <ul>
+ *   <li><b>A</b> the model alone, {@code -proc:none};
+ *   <li><b>B</b> the model with every {@code io.kubegen.*} processor found on the class path, the
+ *       generated sources compiled in the same run;
+ *   <li><b>C</b> the processors alone, {@code -proc:only};
+ *   <li><b>D</b> the model plus the sources B generated, {@code -proc:none}.
+ * </ul>
+ *
+ * For each it prints the median and minimum wall time and thread CPU time (javac runs on the
+ * calling thread) and javac's phase counts from a {@link TaskListener}: compilation units parsed
+ * and entered, classes analysed (attributed and flow-checked) and generated, annotation processing
+ * rounds. Then the size of the generated code, in total and per resource type, and per cumulative
+ * generator selection (client; client + lister; all three). It works with kubegen's one
+ * {@code KubegenProcessor} and with the three processors of earlier versions, so the same harness
+ * measures before and after. The class path of this JVM is the compile class path.
+ *
+ * <p>Usage: {@code CodegenBenchmark [types] [rounds]} (defaults 200 and 10; 0 rounds measures only
+ * the size of the generated code). Single-threaded; writes into a temporary directory it deletes
+ * afterwards.
  */
 public final class CodegenBenchmark {
+  private static final String OUTPUT_PACKAGE = "bench.generated";
+  private static final List<String> GENERATORS = List.of("client", "lister", "informer");
+  private static final List<String> OLD_PROCESSORS = List.of("ClientGenProcessor", "ListerGenProcessor", "InformerGenProcessor");
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private CodegenBenchmark() {}
+
+  /** What one compilation cost and what javac did. */
+  private record Run(long wallNanos, long cpuNanos, Map<TaskEvent.Kind, Integer> phases) {}
+
+  /** How to compile: processors or none, and with {@code -proc:only} or not. */
+  private record Mode(String name, String label, boolean processors, boolean processingOnly, String generators) {}
 
   public static void main(String[] args) throws IOException {
     int types = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    List<Processor> processors = kubegenProcessors();
-    if (processors.isEmpty()) {
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    if (kubegenProcessors().isEmpty()) {
       throw new IllegalStateException("no io.kubegen processor on the class path");
     }
     Path work = Files.createTempDirectory("kubegen-codegen-bench");
     try {
       List<Path> sources = ModelSources.write(work.resolve("src"), types);
+      Mode a = new Mode("plain", "A javac of the model, no processors", false, false, null);
+      Mode b = new Mode("gen", "B javac of the model with the processors", true, false, null);
+      Mode c = new Mode("only", "C processors only (-proc:only)", true, true, null);
+      Mode d = new Mode("pre", "D javac of model + generated sources, no processors", false, false, null);
+      if (rounds == 0) {
+        sizes(work, sources, types);
+        return;
+      }
       for (int i = 0; i < 2; i++) {
-        compile(work, "warm-plain-" + i, sources, List.of(), false);
-        compile(work, "warm-gen-" + i, sources, kubegenProcessors(), false);
+        compile(work, "warm-a-" + i, sources, a);
+        compile(work, "warm-b-" + i, sources, b);
       }
       List<Path> withGenerated = new ArrayList<>(sources);
-      withGenerated.addAll(javaFiles(work.resolve("warm-gen-0").resolve("generated")));
-      long[] plain = new long[rounds];
-      long[] generated = new long[rounds];
-      long[] processingOnly = new long[rounds];
-      long[] pregenerated = new long[rounds];
+      withGenerated.addAll(javaFiles(work.resolve("warm-b-0").resolve("generated")));
+      Map<Mode, List<Run>> runs = new LinkedHashMap<>();
+      for (Mode m : List.of(a, b, c, d)) {
+        runs.put(m, new ArrayList<>());
+      }
       for (int i = 0; i < rounds; i++) {
-        plain[i] = compile(work, "plain-" + i, sources, List.of(), false);
-        generated[i] = compile(work, "gen-" + i, sources, kubegenProcessors(), false);
-        processingOnly[i] = compile(work, "only-" + i, sources, kubegenProcessors(), true);
-        pregenerated[i] = compile(work, "pre-" + i, withGenerated, List.of(), false);
-      }
-      // cumulative sets in dependency order (informer-gen's output refers to client-gen's and lister-gen's)
-      List<String> order = List.of("ClientGenProcessor", "ListerGenProcessor", "InformerGenProcessor");
-      for (int n = 1; n <= processors.size() && processors.size() > 1; n++) {
-        List<String> names = order.subList(0, Math.min(n, order.size()));
-        long[] times = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-          List<Processor> set = kubegenProcessors().stream()
-              .filter(p -> names.contains(p.getClass().getSimpleName())).toList();
-          times[i] = compile(work, "set-" + n + "-" + i, sources, set, true);
+        runs.get(a).add(compile(work, "a-" + i, sources, a));
+        runs.get(b).add(compile(work, "b-" + i, sources, b));
+        runs.get(c).add(compile(work, "c-" + i, sources, c));
+        runs.get(d).add(compile(work, "d-" + i, withGenerated, d));
+        delete(work.resolve("a-" + i));
+        delete(work.resolve("c-" + i));
+        delete(work.resolve("d-" + i));
+        if (i > 0) {
+          delete(work.resolve("b-" + i));
         }
-        System.out.printf(Locale.ROOT, "C' %s (-proc:only): median %d ms, min %d ms %s%n", names,
-            median(times) / 1_000_000, min(times) / 1_000_000, millis(times));
       }
-      Size size = size(work.resolve("gen-0").resolve("generated"));
-      long p = median(plain);
-      long g = median(generated);
-      long pre = median(pregenerated);
-      System.out.printf(Locale.ROOT, "processors: %s%n", names(processors));
-      System.out.printf(Locale.ROOT, "types: %d, rounds: %d (after 2 warm-up rounds), java %s, %d cpus%n", types, rounds,
-          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-      System.out.printf(Locale.ROOT, "A javac of the model, no processors:            median %6d ms %s%n", p / 1_000_000, millis(plain));
-      System.out.printf(Locale.ROOT, "B javac of the model with processors (full):   median %6d ms %s%n", g / 1_000_000, millis(generated));
-      System.out.printf(Locale.ROOT, "C processors only (-proc:only):                 median %6d ms %s%n",
-          median(processingOnly) / 1_000_000, millis(processingOnly));
-      System.out.printf(Locale.ROOT, "D javac of model + generated sources, no proc:  median %6d ms %s%n", pre / 1_000_000,
-          millis(pregenerated));
-      System.out.printf(Locale.ROOT, "medians: B/A %.2f; processor overhead (B-D)/D %.0f%%%n", (double) g / p,
-          100.0 * (g - pre) / pre);
-      long pMin = min(plain);
-      long gMin = min(generated);
-      long preMin = min(pregenerated);
-      System.out.printf(Locale.ROOT, "minimums (least disturbed on a busy machine): A %d, B %d, C %d, D %d ms;"
-          + " B/A %.2f; (B-D)/D %.0f%%%n", pMin / 1_000_000, gMin / 1_000_000, min(processingOnly) / 1_000_000,
-          preMin / 1_000_000, (double) gMin / pMin, 100.0 * (gMin - preMin) / preMin);
-      System.out.printf(Locale.ROOT, "generated: %d files, %d lines, %d KiB (%.1f files, %.0f lines per type)%n",
-          size.files, size.lines, size.bytes / 1024, (double) size.files / types, (double) size.lines / types);
+
+      System.out.printf(Locale.ROOT, "processors: %s%n", names(kubegenProcessors()));
+      System.out.printf(Locale.ROOT, "types: %d, rounds: %d (after 2 warm-up rounds), java %s, %d cpus, load average at end %.1f%n",
+          types, rounds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      System.out.println("                                                       wall ms (median/min)   cpu ms (median/min)   parsed entered analysed generated rounds");
+      for (Map.Entry<Mode, List<Run>> e : runs.entrySet()) {
+        List<Run> list = e.getValue();
+        Map<TaskEvent.Kind, Integer> phases = list.get(0).phases();
+        System.out.printf(Locale.ROOT, "%-54s %7d / %-7d       %7d / %-7d   %6d %7d %8d %9d %6d%n", e.getKey().label(),
+            median(list, Run::wallNanos) / 1_000_000, min(list, Run::wallNanos) / 1_000_000,
+            median(list, Run::cpuNanos) / 1_000_000, min(list, Run::cpuNanos) / 1_000_000,
+            count(phases, TaskEvent.Kind.PARSE), count(phases, TaskEvent.Kind.ENTER),
+            count(phases, TaskEvent.Kind.ANALYZE), count(phases, TaskEvent.Kind.GENERATE),
+            count(phases, TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND));
+      }
+      for (String what : List.of("wall", "cpu")) {
+        java.util.function.ToLongFunction<Run> f = what.equals("wall") ? Run::wallNanos : Run::cpuNanos;
+        long am = median(runs.get(a), f);
+        long bm = median(runs.get(b), f);
+        long dm = median(runs.get(d), f);
+        long amin = min(runs.get(a), f);
+        long bmin = min(runs.get(b), f);
+        long dmin = min(runs.get(d), f);
+        System.out.printf(Locale.ROOT, "%s: B/A %.2f (medians), %.2f (minimums); (B-D)/D %.0f%% (medians), %.0f%% (minimums)%n",
+            what, (double) bm / am, (double) bmin / amin, 100.0 * (bm - dm) / dm, 100.0 * (bmin - dmin) / dmin);
+      }
+      sizes(work, sources, types);
     } finally {
       delete(work);
+    }
+  }
+
+  /** The size of the generated code, for every generator and for each cumulative selection. */
+  private static void sizes(Path work, List<Path> sources, int types) throws IOException {
+    for (int n = 1; n <= GENERATORS.size(); n++) {
+      List<String> selection = GENERATORS.subList(0, n);
+      Mode m = new Mode("sel-" + n, String.join(" + ", selection), true, true, String.join(",", selection));
+      Run run = compile(work, m.name(), sources, m);
+      Size s = size(work.resolve(m.name()).resolve("generated"));
+      System.out.printf(Locale.ROOT, "  %-26s %5d files %7d lines (%.2f files, %.1f lines per type), -proc:only %d ms%n",
+          m.label(), s.files, s.lines, (double) s.files / types, (double) s.lines / types, run.wallNanos() / 1_000_000);
+      if (n == GENERATORS.size()) {
+        System.out.printf(Locale.ROOT, "generated: %d files, %d lines, %d KiB (%.2f files, %.1f lines per type)%n",
+            s.files, s.lines, s.bytes / 1024, (double) s.files / types, (double) s.lines / types);
+      }
     }
   }
 
@@ -109,33 +161,67 @@ public final class CodegenBenchmark {
     return out;
   }
 
-  /** Compiles {@code sources} into {@code work/name}; returns the wall time in nanoseconds. */
-  private static long compile(Path work, String name, List<Path> sources, List<Processor> processors,
-      boolean processingOnly) throws IOException {
+  /** The processors of {@code mode}: for a selection, the single processor told so, or the earlier separate ones. */
+  private static List<Processor> processorsFor(Mode mode) {
+    List<Processor> all = kubegenProcessors();
+    if (mode.generators() == null || all.size() == 1) {
+      return all;
+    }
+    List<String> wanted = OLD_PROCESSORS.subList(0, mode.generators().split(",").length);
+    return all.stream().filter(p -> wanted.contains(p.getClass().getSimpleName())).toList();
+  }
+
+  /** Compiles {@code sources} into {@code work/name}. */
+  private static Run compile(Path work, String name, List<Path> sources, Mode mode) throws IOException {
     Path out = work.resolve(name);
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("generated"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
+    Map<TaskEvent.Kind, Integer> phases = new EnumMap<>(TaskEvent.Kind.class);
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-s", generated.toString(),
-          "-classpath", System.getProperty("java.class.path"), "--release", "17", "-implicit:none"));
-      if (processors.isEmpty()) {
+          "-classpath", System.getProperty("java.class.path"), "--release", "17", "-implicit:none",
+          "-Akubegen.outputPackage=" + OUTPUT_PACKAGE));
+      if (!mode.processors()) {
         options.add("-proc:none");
-      } else if (processingOnly) {
+      } else if (mode.processingOnly()) {
         options.add("-proc:only");
+      }
+      if (mode.generators() != null) {
+        options.add("-Akubegen.generators=" + mode.generators());
       }
       JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null, options, null,
           files.getJavaFileObjectsFromPaths(sources));
-      if (!processors.isEmpty()) {
-        task.setProcessors(processors);
+      if (mode.processors()) {
+        task.setProcessors(processorsFor(mode));
       }
+      ((JavacTask) task).addTaskListener(new TaskListener() {
+        @Override
+        public void started(TaskEvent e) {
+          if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+            phases.merge(e.getKind(), 1, Integer::sum);
+          }
+        }
+
+        @Override
+        public void finished(TaskEvent e) {
+          if (e.getKind() != TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+            phases.merge(e.getKind(), 1, Integer::sum);
+          }
+        }
+      });
       if (!task.call()) {
         throw new IllegalStateException("compilation failed:\n" + diagnostics);
       }
     }
-    return System.nanoTime() - start;
+    return new Run(System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpu, phases);
+  }
+
+  private static int count(Map<TaskEvent.Kind, Integer> phases, TaskEvent.Kind kind) {
+    return phases.getOrDefault(kind, 0);
   }
 
   private static List<Path> javaFiles(Path dir) throws IOException {
@@ -160,18 +246,13 @@ public final class CodegenBenchmark {
     return new Size(files, lines, bytes);
   }
 
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
+  private static long median(List<Run> runs, java.util.function.ToLongFunction<Run> f) {
+    long[] sorted = runs.stream().mapToLong(f).sorted().toArray();
     return sorted[sorted.length / 2];
   }
 
-  private static long min(long[] values) {
-    return Arrays.stream(values).min().orElseThrow();
-  }
-
-  private static String millis(long[] values) {
-    return Arrays.toString(Arrays.stream(values).map(v -> v / 1_000_000).toArray());
+  private static long min(List<Run> runs, java.util.function.ToLongFunction<Run> f) {
+    return runs.stream().mapToLong(f).min().orElseThrow();
   }
 
   private static String names(List<Processor> processors) {
@@ -179,6 +260,9 @@ public final class CodegenBenchmark {
   }
 
   private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
