@@ -8,34 +8,47 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * Generates kubegen's clientset, listers and informers for the annotated resource types of this
  * module (and for named types from its dependencies).
  *
- * <p>Runs the selected kubegen annotation processors in-process with the JDK's compiler and
- * {@code -proc:only} over the module's compile source roots and class path, writes the generated
- * sources to {@link #outputDirectory} and adds it as a compile source root. A problem in the model
- * fails the build, naming the file, line and message id ({@code [kubegen.xxx]}). When nothing the
- * generation depends on has changed since the last successful run, generation is skipped.
+ * <p>Runs kubegen's annotation processor in-process with the JDK's compiler and {@code -proc:only}
+ * over the module's compile source roots and class path, after the module's other annotation
+ * processors (Lombok, Immutables, AutoValue, ...: those of {@link #annotationProcessorPaths}, else
+ * of {@code maven-compiler-plugin}'s, else the ones on the compile class path, as javac finds
+ * them), so kubegen reads the model the main compile will see. Of what the processors write, only
+ * kubegen's files are copied to {@link #outputDirectory}, and only when their content changed; the
+ * files of the previous run that were not written again are removed, nothing else. A problem in the
+ * model fails the build, naming the file, line and message id ({@code [kubegen.xxx]}). When nothing
+ * the generation depends on has changed since the last successful run, generation is skipped.
+ *
+ * <p>It runs on the JDK that runs Maven (a Maven toolchain is not used for it); the sources are
+ * read with {@code --release} of the project.
  *
  * <p>Thread-safe: every execution works on its own project, compiler task and processor instances.
  */
@@ -46,27 +59,45 @@ public class GenerateMojo extends AbstractMojo {
   /** The record of the last successful run, under the build directory. */
   static final String RECORD_PATH = "kubegen-maven-plugin/last-generation.txt";
 
+  /** Where the processors write during a run, under the build directory. */
+  static final String STAGING_PATH = "kubegen-maven-plugin/staging";
+
   /** The project being built. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  /** The build session (for resolving processor paths). */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  @Component
+  private RepositorySystem repositorySystem;
+
+  @Component
+  private ToolchainManager toolchainManager;
+
   /**
-   * The base package of the generated code. Left empty, the processors use
-   * {@code <package of the types>.generated} when all types share one root package, and fail
-   * asking for this parameter otherwise. Passed on as {@code -Akubegen.outputPackage}.
+   * The base package of the generated code. Left empty, the processor uses
+   * {@code <package of the types>.generated} when all types share one root package (and says so
+   * with a warning), and fails asking for this parameter otherwise. Passed on as
+   * {@code -Akubegen.outputPackage}.
    */
   @Parameter(property = "kubegen.outputPackage")
   private String outputPackage;
 
-  /** Where the generated sources are written; added to the compile source roots. */
+  /**
+   * Where the generated sources are written; added to the compile source roots. It may be shared
+   * with other plugins: only the files kubegen wrote are ever changed or removed.
+   */
   @Parameter(property = "kubegen.outputDirectory",
       defaultValue = "${project.build.directory}/generated-sources/kubegen", required = true)
   private File outputDirectory;
 
   /**
    * Which generators to run: any of {@code client}, {@code lister} and {@code informer}
-   * (comma-separated on the command line). Empty means all three. Listers and informers refer to
-   * the clientset, so {@code client} is normally among them.
+   * (comma-separated on the command line). Empty means all three. The informer generator's code
+   * uses the clientset and the listers, so it needs {@code client} and {@code lister} too (the
+   * build fails with {@code [kubegen.generator-needs]} otherwise).
    */
   @Parameter(property = "kubegen.generators")
   private List<String> generators;
@@ -86,11 +117,45 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "kubegen.includeSources", defaultValue = "true")
   private boolean includeSources;
 
+  /**
+   * The other annotation processors the model needs (such as Lombok's), run before kubegen's, in
+   * the shape of {@code maven-compiler-plugin}'s {@code annotationProcessorPaths}: {@code <path>}
+   * elements with {@code groupId}, {@code artifactId}, {@code version} (taken from the project's
+   * dependency management or dependencies when left out), {@code classifier}, {@code type}.
+   * Not set: {@code maven-compiler-plugin}'s (see {@link #useCompilerPluginSettings}), else the
+   * processors on the compile class path.
+   */
+  @Parameter
+  private List<ProcessorPath> annotationProcessorPaths;
+
+  /**
+   * The class names of the other processors to run (javac's {@code -processor}); empty means every
+   * processor on their path. Not set: {@code maven-compiler-plugin}'s {@code annotationProcessors}.
+   */
+  @Parameter
+  private List<String> annotationProcessors;
+
+  /**
+   * Further compiler arguments for the run, such as {@code -Aimmutables.gradle=true} or
+   * {@code -parameters}; options the goal sets itself ({@code -proc}, {@code -d}, {@code -s},
+   * {@code --release}, processor paths, {@code -Werror}) are left out. Not set:
+   * {@code maven-compiler-plugin}'s {@code compilerArgs}.
+   */
+  @Parameter
+  private List<String> compilerArgs;
+
+  /**
+   * Whether to take the processor paths, processor names and compiler arguments from
+   * {@code maven-compiler-plugin}'s configuration when this goal does not set its own.
+   */
+  @Parameter(property = "kubegen.useCompilerPluginSettings", defaultValue = "true")
+  private boolean useCompilerPluginSettings;
+
   /** Skips generation altogether (the output directory is then not added either). */
   @Parameter(property = "kubegen.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Regenerates even when no input changed since the last run. */
+  /** Runs the generators even when no input changed since the last run (files are still only rewritten when changed). */
   @Parameter(property = "kubegen.force", defaultValue = "false")
   private boolean force;
 
@@ -115,6 +180,7 @@ public class GenerateMojo extends AbstractMojo {
     Set<Generator> selected = selectedGenerators();
     Path output = outputDirectory.toPath().toAbsolutePath().normalize();
     Path buildDirectory = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+    Path classOutput = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
     Path recordFile = buildDirectory.resolve(RECORD_PATH);
 
     List<Path> sources = includeSources ? sourceFiles(output) : List.of();
@@ -125,6 +191,14 @@ public class GenerateMojo extends AbstractMojo {
       return;
     }
     new ProcessorPathCheck(getLog()).warnIfProcessorsOnCompilePath(classpath);
+    reportToolchain();
+
+    CompilerPluginSettings compilerPlugin = useCompilerPluginSettings
+        ? CompilerPluginSettings.of(project) : CompilerPluginSettings.of((org.codehaus.plexus.util.xml.Xpp3Dom) null);
+    List<ProcessorPath> paths = given(annotationProcessorPaths) ? annotationProcessorPaths : compilerPlugin.processorPaths();
+    List<String> processorNames = given(annotationProcessors) ? annotationProcessors : compilerPlugin.processors();
+    List<String> args = given(compilerArgs) ? compilerArgs : compilerPlugin.compilerArgs();
+    List<Path> otherProcessorPath = paths.isEmpty() ? classpath : resolve(paths);
 
     ProcessorLoader loader = new ProcessorLoader(getClass().getClassLoader());
     Processor processor;
@@ -134,22 +208,29 @@ public class GenerateMojo extends AbstractMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     Map<String, String> options = processorOptions(selected);
-    String fingerprint = fingerprint(loader, sources, classNames, classpath, options, output);
+    String fingerprint = fingerprint(loader, sources, classNames, classpath, otherProcessorPath, processorNames, args,
+        options, output);
     Optional<GenerationRecord> previous = GenerationRecord.read(recordFile);
     if (!force && previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
-        && previous.get().filesPresentIn(output)) {
+        && previous.get().filesPresentIn(output, classOutput)) {
       project.addCompileSourceRoot(output.toString());
       getLog().info("kubegen: inputs unchanged since the last run, generation skipped ("
           + previous.get().files().size() + " files in " + relative(output) + ")");
       return;
     }
 
-    removePreviousOutput(previous, output, buildDirectory, recordFile);
-    ProcessorRun.Request request = new ProcessorRun.Request(sources, classNames, classpath, output,
-        Path.of(project.getBuild().getOutputDirectory()), options, blankToNull(release), charset());
+    Path staging = buildDirectory.resolve(STAGING_PATH);
+    ProcessorRun.Request request = new ProcessorRun.Request(sources, classNames, classpath,
+        staging.resolve("sources"), staging.resolve("classes"), options, args, blankToNull(release), charset());
     ProcessorRun.Result result;
-    try {
-      result = new ProcessorRun().run(request, List.of(processor));
+    try (OtherProcessors others = OtherProcessors.load(otherProcessorPath, processorNames)) {
+      if (!others.processors().isEmpty()) {
+        getLog().info("kubegen: reading the model after the module's other annotation processors: "
+            + String.join(", ", others.names()));
+      }
+      result = new ProcessorRun().run(request, processor, others.processors());
+    } catch (IllegalStateException e) {
+      throw new MojoExecutionException("kubegen: " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new MojoExecutionException("kubegen: generation failed: " + e.getMessage(), e);
     }
@@ -160,13 +241,18 @@ public class GenerateMojo extends AbstractMojo {
           + errors.stream().map(ModelDiagnostic::toString).collect(Collectors.joining("\n  ")));
     }
 
-    List<String> written = result.writtenSources().stream()
-        .filter(p -> p.startsWith(output))
-        .map(p -> output.relativize(p).toString().replace(File.separatorChar, '/'))
-        .sorted()
-        .toList();
+    OutputSync.Outcome sourcesSynced;
     try {
-      new GenerationRecord(fingerprint, written).write(recordFile);
+      Files.deleteIfExists(recordFile);
+      sourcesSynced = OutputSync.sync(request.sourceStaging(), output, result.sources(),
+          previous.map(GenerationRecord::files).orElse(List.of()));
+      OutputSync.sync(request.classStaging(), classOutput, result.resources(),
+          previous.map(GenerationRecord::resources).orElse(List.of()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MojoExecutionException("kubegen: cannot update the generated files in " + output + ": " + e.getMessage(), e);
+    }
+    try {
+      new GenerationRecord(fingerprint, result.sources(), result.resources()).write(recordFile);
     } catch (IOException e) {
       getLog().warn("kubegen: cannot record this run in " + recordFile + " (" + e.getMessage()
           + "); the next build will generate again");
@@ -174,8 +260,10 @@ public class GenerateMojo extends AbstractMojo {
     project.addCompileSourceRoot(output.toString());
     long millis = (System.nanoTime() - started) / 1_000_000;
     getLog().info("kubegen: " + result.resourceTypes().size() + " resource type(s), "
-        + written.size() + " file(s) written to " + relative(output) + " in " + millis + " ms ("
+        + result.sources().size() + " file(s) written to " + relative(output) + " in " + millis + " ms ("
         + selected.stream().map(Generator::id).collect(Collectors.joining(", ")) + ")");
+    getLog().info("Of these generated files " + sourcesSynced.written() + " changed, " + sourcesSynced.unchanged()
+        + " are unchanged and were not touched; " + sourcesSynced.removed() + " stale one(s) removed");
   }
 
   private Set<Generator> selectedGenerators() throws MojoFailureException {
@@ -183,6 +271,30 @@ public class GenerateMojo extends AbstractMojo {
       return Generator.select(generators);
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("kubegen: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean given(List<?> list) {
+    return list != null && !list.isEmpty();
+  }
+
+  private List<Path> resolve(List<ProcessorPath> paths) throws MojoExecutionException, MojoFailureException {
+    try {
+      return new ProcessorPathResolver(repositorySystem, session.getRepositorySession(), project).resolve(paths);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("kubegen: " + e.getMessage(), e);
+    } catch (DependencyResolutionException e) {
+      throw new MojoExecutionException("kubegen: cannot resolve the annotation processor path: " + e.getMessage(), e);
+    }
+  }
+
+  /** Says that a configured JDK toolchain is not the JDK generation runs on. */
+  private void reportToolchain() {
+    Toolchain jdk = toolchainManager == null ? null : toolchainManager.getToolchainFromBuildContext("jdk", session);
+    if (jdk != null) {
+      getLog().info("kubegen: generation runs in the JDK running Maven (" + System.getProperty("java.home")
+          + ", Java " + System.getProperty("java.version") + "), not in the toolchain's " + jdk
+          + "; the sources are read with --release " + (blankToNull(release) == null ? "of that JDK" : release));
     }
   }
 
@@ -207,16 +319,21 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   private String fingerprint(ProcessorLoader loader, List<Path> sources, List<String> classNames,
-      List<Path> classpath, Map<String, String> options, Path output) throws MojoExecutionException {
+      List<Path> classpath, List<Path> otherProcessorPath, List<String> processorNames, List<String> args,
+      Map<String, String> options, Path output) throws MojoExecutionException {
     try {
       InputFingerprint fingerprint = new InputFingerprint()
-          .option("options", new java.util.TreeMap<>(options))
+          .option("options", new TreeMap<>(options))
           .option("classNames", classNames)
           .option("release", blankToNull(release))
           .option("encoding", charset().name())
           .option("output", output)
+          .option("processors", processorNames)
+          .option("compilerArgs", args)
           .sources(sources);
       classpath.forEach(fingerprint::classpathEntry);
+      fingerprint.option("processorPath", otherProcessorPath.size());
+      otherProcessorPath.forEach(fingerprint::classpathEntry);
       // The generators' own code: a rebuilt processor jar means different output.
       loader.codeLocations().forEach(fingerprint::classpathEntry);
       return fingerprint.finish();
@@ -257,43 +374,14 @@ public class GenerateMojo extends AbstractMojo {
     }
   }
 
-  private void removePreviousOutput(Optional<GenerationRecord> previous, Path output,
-      Path buildDirectory, Path recordFile) throws MojoExecutionException {
-    try {
-      Files.deleteIfExists(recordFile);
-      if (output.startsWith(buildDirectory) && !output.equals(buildDirectory)) {
-        deleteTree(output);
-      } else if (previous.isPresent()) {
-        for (String name : previous.get().files()) {
-          Path file = output.resolve(name).normalize();
-          if (file.startsWith(output)) {
-            Files.deleteIfExists(file);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("kubegen: cannot remove the previous output in " + output, e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
   private void report(ProcessorRun.Result result) {
     for (ModelDiagnostic diagnostic : result.diagnostics()) {
       if (diagnostic.isError()) {
         getLog().error("kubegen: " + diagnostic);
-      } else if (diagnostic.isWarning()) {
+      } else if (diagnostic.isWarning() && diagnostic.message().contains("[kubegen.")) {
         getLog().warn("kubegen: " + diagnostic);
       } else {
+        // other processors' warnings and notes come again from the main compile
         getLog().debug("kubegen: " + diagnostic);
       }
     }

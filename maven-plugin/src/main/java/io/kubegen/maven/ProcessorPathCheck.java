@@ -11,9 +11,11 @@ import java.util.zip.ZipFile;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Warns when kubegen's processors are also on the module's compile class path: then the main
- * compile discovers and runs them a second time (and fails on files that already exist) unless
- * {@code maven-compiler-plugin} is told {@code <proc>none</proc>}.
+ * Warns when kubegen's processor is also on the module's compile class path: then the main
+ * compile discovers and runs it a second time (and fails on the files this goal already wrote).
+ * The advice keeps the module's other processors (such as Lombok) running: remove the dependency,
+ * or give the compiler a processor path without kubegen; never {@code <proc>none</proc>}, which
+ * switches every processor off.
  *
  * <p>Stateless apart from the log; used by one execution.
  */
@@ -32,8 +34,10 @@ final class ProcessorPathCheck {
     for (Path entry : classpath) {
       if (registersKubegenProcessor(entry)) {
         log.warn("kubegen: " + entry.getFileName() + " on the compile class path registers kubegen's"
-            + " annotation processors; set <proc>none</proc> on maven-compiler-plugin so the main"
-            + " compile does not run them again");
+            + " annotation processor, so the main compile would run it again and fail on the files this goal"
+            + " wrote. Remove that dependency (the plugin brings its own generators), or give maven-compiler-plugin"
+            + " an <annotationProcessorPaths> list without kubegen (javac then takes processors only from it)."
+            + " <proc>none</proc> would also switch off the module's other processors, such as Lombok.");
         return;
       }
     }

@@ -2,15 +2,19 @@ package io.kubegen.maven;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -20,13 +24,19 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * Runs annotation processors in-process with the JDK's compiler and {@code -proc:only}: no
- * class files are written, only what the processors generate.
+ * Runs kubegen's processor, after the user's other processors, in-process with the JDK's compiler
+ * and {@code -proc:only}: no class files are written, and everything the processors generate goes
+ * to staging folders, from which the caller copies kubegen's own files.
  *
  * <p>Each {@link #run} is one independent compilation; instances are immutable and may be
  * shared between threads, but the processors passed to one run must not be passed to another.
  */
 final class ProcessorRun {
+
+  /** Options the generate goal sets itself, or that would stop it: dropped from the user's compiler arguments. */
+  private static final Set<String> OWN_OPTIONS_WITH_VALUE = Set.of("-d", "-s", "-processor", "-processorpath",
+      "--processor-path", "--processor-module-path", "--release", "-source", "--source", "-target", "--target",
+      "-encoding", "-classpath", "-cp", "--class-path", "-sourcepath", "--source-path");
 
   /**
    * What to compile and where generated files go.
@@ -34,14 +44,15 @@ final class ProcessorRun {
    * @param sources the source files to process
    * @param classNames fully qualified names of types to process from class files on the class path
    * @param classpath the class path the sources are compiled against
-   * @param sourceOutput where generated sources go ({@code -s})
-   * @param classOutput where generated resources go ({@code -d})
-   * @param processorOptions {@code -Akey=value} options
+   * @param sourceStaging where generated sources go ({@code -s}); emptied first
+   * @param classStaging where generated resources go ({@code -d}); emptied first
+   * @param processorOptions {@code -Akey=value} options (they win over the same key in {@code compilerArgs})
+   * @param compilerArgs the user's further compiler arguments (those the goal sets itself are left out)
    * @param release the {@code --release} value, or null for the running JDK's
    * @param encoding the source encoding
    */
   record Request(List<Path> sources, List<String> classNames, List<Path> classpath,
-      Path sourceOutput, Path classOutput, Map<String, String> processorOptions,
+      Path sourceStaging, Path classStaging, Map<String, String> processorOptions, List<String> compilerArgs,
       String release, Charset encoding) {
 
     Request {
@@ -49,6 +60,7 @@ final class ProcessorRun {
       classNames = List.copyOf(classNames);
       classpath = List.copyOf(classpath);
       processorOptions = Map.copyOf(processorOptions);
+      compilerArgs = List.copyOf(compilerArgs);
     }
   }
 
@@ -57,10 +69,11 @@ final class ProcessorRun {
    *
    * @param success whether the compiler reported no error
    * @param diagnostics every distinct error, warning and note, in the order first reported
-   * @param writtenSources absolute paths of the generated source files
+   * @param sources kubegen's generated sources, relative to the source staging folder, sorted
+   * @param resources kubegen's generated resources, relative to the class staging folder, sorted
    * @param resourceTypes qualified names of the {@code @GenClient} types that were processed
    */
-  record Result(boolean success, List<ModelDiagnostic> diagnostics, Set<Path> writtenSources,
+  record Result(boolean success, List<ModelDiagnostic> diagnostics, List<String> sources, List<String> resources,
       Set<String> resourceTypes) {
 
     /** The errors. */
@@ -82,33 +95,34 @@ final class ProcessorRun {
     this.compiler = compiler;
   }
 
-  /** Runs {@code processors} (after a counter of resource types) over the request's inputs. */
-  Result run(Request request, List<Processor> processors) throws IOException {
-    Files.createDirectories(request.sourceOutput());
-    Files.createDirectories(request.classOutput());
+  /**
+   * Runs {@code others} then {@code kubegen} (after a counter of resource types) over the request's
+   * inputs; only the files {@code kubegen} creates are in the result.
+   */
+  Result run(Request request, Processor kubegen, List<Processor> others) throws IOException {
+    emptyFolder(request.sourceStaging());
+    emptyFolder(request.classStaging());
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    StandardJavaFileManager standard =
-        compiler.getStandardFileManager(collector, Locale.ROOT, request.encoding());
-    standard.setLocationFromPaths(StandardLocation.CLASS_PATH, request.classpath());
-    standard.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(request.sourceOutput()));
-    standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(request.classOutput()));
-    // Only the listed sources are read; nothing is looked up on a source path.
-    standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-
     ResourceTypeCounter counter = new ResourceTypeCounter();
+    AttributedProcessor attributed = new AttributedProcessor(kubegen);
     List<Processor> all = new ArrayList<>();
     all.add(counter);
-    all.addAll(processors);
+    all.addAll(others);
+    all.add(attributed);
 
-    try (RecordingFileManager fileManager = new RecordingFileManager(standard)) {
-      Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(request.sources());
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(collector, Locale.ROOT, request.encoding())) {
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, request.classpath());
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(request.sourceStaging()));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(request.classStaging()));
+      // Only the listed sources are read; nothing is looked up on a source path.
+      files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(request.sources());
       StringWriter out = new StringWriter();
-      JavaCompiler.CompilationTask task = compiler.getTask(out, fileManager, collector,
+      JavaCompiler.CompilationTask task = compiler.getTask(out, files, collector,
           options(request), request.classNames().isEmpty() ? null : request.classNames(), units);
       task.setProcessors(all);
       task.setLocale(Locale.ROOT);
       boolean success = task.call();
-      // Keep each message once, whoever reports it.
       Set<ModelDiagnostic> unique = new LinkedHashSet<>();
       collector.getDiagnostics().forEach(d -> unique.add(ModelDiagnostic.of(d)));
       List<ModelDiagnostic> diagnostics = new ArrayList<>(unique);
@@ -116,12 +130,38 @@ final class ProcessorRun {
         diagnostics.add(new ModelDiagnostic(success ? javax.tools.Diagnostic.Kind.NOTE
             : javax.tools.Diagnostic.Kind.ERROR, "", out.toString().strip()));
       }
-      return new Result(success, List.copyOf(diagnostics), fileManager.writtenSources(), counter.types());
+      return new Result(success, List.copyOf(diagnostics), under(request.sourceStaging(), attributed.created()),
+          under(request.classStaging(), attributed.created()), counter.types());
     }
   }
 
-  private static List<String> options(Request request) {
+  /** The files of {@code created} inside {@code folder}, relative to it with {@code /}, sorted. */
+  private static List<String> under(Path folder, Set<URI> created) {
+    Set<String> out = new TreeSet<>();
+    Path root = folder.toAbsolutePath().normalize();
+    for (URI uri : created) {
+      if ("file".equals(uri.getScheme())) {
+        Path p = Path.of(uri).toAbsolutePath().normalize();
+        if (p.startsWith(root)) {
+          out.add(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static List<String> options(Request request) {
     List<String> options = new ArrayList<>();
+    List<String> args = request.compilerArgs();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (OWN_OPTIONS_WITH_VALUE.contains(arg)) {
+        i++;
+      } else if (!arg.startsWith("-proc:") && !arg.startsWith("-implicit:") && !arg.equals("-Werror")
+          && !arg.startsWith("--release=")) {
+        options.add(arg);
+      }
+    }
     options.add("-proc:only");
     options.add("-implicit:none");
     if (request.release() != null && !request.release().isBlank()) {
@@ -132,5 +172,16 @@ final class ProcessorRun {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> options.add("-A" + e.getKey() + "=" + e.getValue()));
     return options;
+  }
+
+  private static void emptyFolder(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(folder);
   }
 }

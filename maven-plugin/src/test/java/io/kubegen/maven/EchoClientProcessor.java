@@ -18,6 +18,16 @@ import javax.tools.Diagnostic;
  * a warning.
  */
 final class EchoClientProcessor extends AbstractProcessor {
+  private final java.util.List<String> order;
+
+  EchoClientProcessor() {
+    this(new java.util.ArrayList<>());
+  }
+
+  /** One that notes {@code kubegen} in {@code order} each time it is called. */
+  EchoClientProcessor(java.util.List<String> order) {
+    this.order = order;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -36,6 +46,7 @@ final class EchoClientProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    order.add("kubegen");
     for (TypeElement annotation : annotations) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         TypeElement type = (TypeElement) element;

@@ -18,9 +18,12 @@ class GenerationRecordTest {
   @Test
   void roundTripsThroughItsFile() throws IOException {
     Path file = dir.resolve("state/last.txt");
-    GenerationRecord record = new GenerationRecord("abc", List.of("a/B.java", "c/D.java"));
+    GenerationRecord record = new GenerationRecord("abc", List.of("a/B.java", "c/D.java"), List.of("META-INF/x.yaml"));
     record.write(file);
     assertThat(GenerationRecord.read(file)).contains(record);
+    // a record of an earlier version lists sources only
+    Files.writeString(file, "abc\na/B.java\n");
+    assertThat(GenerationRecord.read(file)).contains(new GenerationRecord("abc", List.of("a/B.java"), List.of()));
   }
 
   @Test
@@ -34,9 +37,14 @@ class GenerationRecordTest {
   void knowsWhetherItsFilesAreStillThere() throws IOException {
     Path out = dir.resolve("out");
     ProcessorRunTest.write(out, "a/B.java", "x");
-    GenerationRecord record = new GenerationRecord("abc", List.of("a/B.java"));
-    assertThat(record.filesPresentIn(out)).isTrue();
+    Path classes = dir.resolve("classes");
+    ProcessorRunTest.write(classes, "META-INF/x.yaml", "x");
+    GenerationRecord record = new GenerationRecord("abc", List.of("a/B.java"), List.of("META-INF/x.yaml"));
+    assertThat(record.filesPresentIn(out, classes)).isTrue();
+    Files.delete(classes.resolve("META-INF/x.yaml"));
+    assertThat(record.filesPresentIn(out, classes)).isFalse();
+    ProcessorRunTest.write(classes, "META-INF/x.yaml", "x");
     Files.delete(out.resolve("a/B.java"));
-    assertThat(record.filesPresentIn(out)).isFalse();
+    assertThat(record.filesPresentIn(out, classes)).isFalse();
   }
 }

@@ -31,13 +31,12 @@ class ProcessorRunTest {
     write(src, "com/example/Plain.java", "package com.example;\npublic class Plain {}\n");
 
     ProcessorRun.Result result = new ProcessorRun().run(request(javaFiles(src), List.of()),
-        List.of(new EchoClientProcessor()));
+        new EchoClientProcessor(), List.of());
 
     assertThat(result.success()).isTrue();
     assertThat(result.resourceTypes()).containsExactly("com.example.Bar", "com.example.Foo");
     Path out = dir.resolve("out");
-    assertThat(result.writtenSources()).containsExactlyInAnyOrder(
-        out.resolve("com/example/gen/FooClient.java"), out.resolve("com/example/gen/BarClient.java"));
+    assertThat(result.sources()).containsExactly("com/example/gen/BarClient.java", "com/example/gen/FooClient.java");
     assertThat(Files.readString(out.resolve("com/example/gen/FooClient.java")))
         .contains("For com.example.api.");
     assertThat(dir.resolve("classes/com/example/Foo.class")).doesNotExist();
@@ -50,7 +49,7 @@ class ProcessorRunTest {
     write(src, "com/example/OddFoo.java", "package com.example;\n@io.kubegen.annotations.GenClient\npublic class OddFoo {}\n");
 
     ProcessorRun.Result result = new ProcessorRun().run(request(javaFiles(src), List.of()),
-        List.of(new EchoClientProcessor()));
+        new EchoClientProcessor(), List.of());
 
     assertThat(result.success()).isFalse();
     assertThat(result.errors()).singleElement().satisfies(error -> {
@@ -62,12 +61,12 @@ class ProcessorRunTest {
   }
 
   @Test
-  void theSameProblemFromSeveralGeneratorsIsReportedOnce() throws IOException {
+  void theSameProblemFromSeveralProcessorsIsReportedOnce() throws IOException {
     Path src = dir.resolve("src");
     write(src, "com/example/BadFoo.java", "package com.example;\n@io.kubegen.annotations.GenClient\npublic class BadFoo {}\n");
 
     ProcessorRun.Result result = new ProcessorRun().run(request(javaFiles(src), List.of()),
-        List.of(new EchoClientProcessor(), new EchoClientProcessor()));
+        new EchoClientProcessor(), List.of(new EchoClientProcessor()));
 
     assertThat(result.errors()).extracting(ModelDiagnostic::message)
         .containsExactly("[kubegen.test-bad] BadFoo is bad");
@@ -86,8 +85,8 @@ class ProcessorRunTest {
 
     ProcessorRun.Request request = new ProcessorRun.Request(List.of(), List.of("com.dep.Baz"),
         List.of(annotationsJar, depClasses), dir.resolve("out"), dir.resolve("classes"),
-        Map.of("kubegen.outputPackage", "x"), null, StandardCharsets.UTF_8);
-    ProcessorRun.Result result = new ProcessorRun().run(request, List.of(new EchoClientProcessor()));
+        Map.of("kubegen.outputPackage", "x"), List.of(), null, StandardCharsets.UTF_8);
+    ProcessorRun.Result result = new ProcessorRun().run(request, new EchoClientProcessor(), List.of());
 
     assertThat(result.success()).as("%s", result.diagnostics()).isTrue();
     assertThat(result.resourceTypes()).containsExactly("com.dep.Baz");
@@ -100,16 +99,46 @@ class ProcessorRunTest {
     write(src, "com/example/Foo.java", "package com.example;\npublic class Foo {\n");
 
     ProcessorRun.Result result = new ProcessorRun().run(request(javaFiles(src), List.of()),
-        List.of(new EchoClientProcessor()));
+        new EchoClientProcessor(), List.of());
 
     assertThat(result.success()).isFalse();
     assertThat(result.errors()).first().extracting(ModelDiagnostic::kind).isEqualTo(Diagnostic.Kind.ERROR);
     assertThat(result.errors().get(0).location()).endsWith("Foo.java:2");
   }
 
+  @Test
+  void onlyKubegensFilesAreKubegensAndTheOtherProcessorsRunFirst() throws IOException {
+    Path src = dir.resolve("src");
+    write(src, "com/example/Foo.java", "package com.example;\n@io.kubegen.annotations.GenClient\npublic class Foo {}\n");
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OtherWriter other = new OtherWriter(order);
+    EchoClientProcessor kubegen = new EchoClientProcessor(order);
+
+    ProcessorRun.Result result = new ProcessorRun().run(request(javaFiles(src), List.of()), kubegen, List.of(other));
+
+    assertThat(result.success()).as("%s", result.diagnostics()).isTrue();
+    assertThat(result.sources()).containsExactly("com/example/gen/FooClient.java");
+    assertThat(result.resources()).isEmpty();
+    assertThat(dir.resolve("out/com/other/Extra.java")).exists();
+    assertThat(dir.resolve("classes/META-INF/other.txt")).exists();
+    assertThat(order).startsWith("other", "kubegen");
+  }
+
+  @Test
+  void theUsersCompilerArgumentsPassExceptTheOnesTheGoalSetsItself() {
+    ProcessorRun.Request request = new ProcessorRun.Request(List.of(), List.of(), List.of(), dir.resolve("out"),
+        dir.resolve("classes"), Map.of("kubegen.outputPackage", "com.example.api"),
+        List.of("-proc:none", "-Xlint:all", "-d", "elsewhere", "-Werror", "-Akubegen.outputPackage=user",
+            "-Aother=1", "--release", "11", "-parameters", "-processorpath", "x.jar", "-implicit:class"),
+        "17", StandardCharsets.UTF_8);
+    assertThat(ProcessorRun.options(request)).containsExactly("-Xlint:all", "-Akubegen.outputPackage=user",
+        "-Aother=1", "-parameters", "-proc:only", "-implicit:none", "--release", "17",
+        "-Akubegen.outputPackage=com.example.api");
+  }
+
   private ProcessorRun.Request request(List<Path> sources, List<String> classNames) {
     return new ProcessorRun.Request(sources, classNames, List.of(annotationsJar), dir.resolve("out"),
-        dir.resolve("classes"), Map.of("kubegen.outputPackage", "com.example.api"), "17",
+        dir.resolve("classes"), Map.of("kubegen.outputPackage", "com.example.api"), List.of(), "17",
         StandardCharsets.UTF_8);
   }
 
