@@ -10,6 +10,7 @@ import com.example.testclients.clientset.Clientset;
 import com.example.testclients.clientset.core.v1.ConfigMapClient;
 import com.example.testclients.clientset.samplecontroller.v1alpha1.BarClient;
 import com.example.testclients.clientset.samplecontroller.v1alpha1.FooClient;
+import io.kubegen.runtime.api.GroupVersionKind;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.api.ObjectMeta;
@@ -99,6 +100,21 @@ abstract class ClientsetContract {
     assertThat(apiError(() -> foos.delete(a.getMetadata().getName())).isNotFound()).isTrue();
     assertThat(names(foos.list(ListOptions.builder().labelSelector("run=" + label).build()).getItems()))
         .containsExactly(b.getMetadata().getName());
+  }
+
+  @Test
+  void writesFillInAMissingApiVersionAndKind() {
+    FooClient foos = clientset().samplecontrollerV1alpha1().foos(NS);
+    Foo bare = Foo.of(NS, unique("foo-bare"), "deploy-bare", 1);
+    bare.setApiVersion(null);
+    bare.setKind(null);
+    Foo created = foos.create(bare);
+    assertThat(created.getApiVersion()).isEqualTo(FooClient.KIND.apiVersion());
+    assertThat(created.getKind()).isEqualTo(FooClient.KIND.kind());
+    assertThat(bare.getApiVersion()).as("the caller's object is left as it was").isNull();
+    assertThat(FooClient.KIND).isEqualTo(new GroupVersionKind("samplecontroller.k8s.io", "v1alpha1", "Foo"));
+    assertThat(FooClient.TYPE.groupVersionKind()).isEqualTo(FooClient.KIND);
+    assertThat(FooClient.TYPE.resource()).isEqualTo(FooClient.RESOURCE);
   }
 
   @Test
