@@ -1,7 +1,7 @@
 package io.kubegen.gen.processing;
 
 /**
- * The catalogue of every message kubegen's processors print. Each has a stable id, printed in
+ * The catalogue of every message kubegen's processor and its generator steps print. Each has a stable id, printed in
  * brackets at the start of the message ({@code [kubegen.plural-conflict] ...}), and a text that
  * says what to change. {@code docs/design.md} lists them all.
  */

@@ -13,7 +13,7 @@ public final class ListerIndexNames {
 
   /**
    * Whether every index name of {@code r} fits next to its lister's methods; each clash is printed
-   * as {@code [kubegen.invalid-index]} on the type (once per compilation, however many processors
+   * as {@code [kubegen.invalid-index]} on the type (once per compilation, however many steps
    * check it).
    */
   public static boolean fit(ResourceDescriptor r, Diagnostics diagnostics) {

@@ -30,7 +30,7 @@ public final class GeneratedFiles {
   /**
    * Files written through {@code env}'s filer.
    *
-   * @param generator the value of {@code @Generated}, usually the processor's class name
+   * @param generator the value of {@code @Generated}, usually the generator step's class name
    */
   public GeneratedFiles(ProcessingEnvironment env, Diagnostics diagnostics, String generator) {
     this.filer = env.getFiler();
