@@ -9,7 +9,6 @@ import static io.kubegen.gen.writer.RuntimeTypes.SHARED_INFORMER_OPTION;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -22,7 +21,7 @@ import io.kubegen.gen.model.ResourceDescriptor;
 import io.kubegen.gen.writer.GeneratedFiles;
 import io.kubegen.gen.writer.GeneratedNames;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +95,7 @@ final class FactoryWriter {
             + "informer the typed accessor returns.\n\n")
         .addJavadoc("@throws IllegalArgumentException if this factory has no informer for {@code resource}\n")
         .addStatement("return $T.forResource(resource, INFORMERS, this)", GENERIC_INFORMER).build());
+    type.addMethod(informersMethod(factory));
     for (Map.Entry<String, List<ApiGroupVersion>> e : model.groupVersionsBySegment().entrySet()) {
       type.addType(groupType(e.getKey(), e.getValue()));
       e.getValue().forEach(gv -> type.addType(groupVersionType(gv, model.byGroupVersion().get(gv))));
@@ -103,20 +103,33 @@ final class FactoryWriter {
     files.write(factory.packageName(), files.annotate(type).build());
   }
 
-  /** {@code INFORMERS}: each resource's typed accessor, by resource, for {@code forResource}. */
+  /**
+   * {@code INFORMERS}: each resource's typed accessor, by resource, for {@code forResource}; one
+   * {@code put} per resource (a single {@code Map.ofEntries} of lambdas costs javac's inference time
+   * that grows with the square of the entries).
+   */
   private FieldSpec informersTable(ClassName factory) {
-    TypeName informer = ParameterizedTypeName.get(SHARED_INDEX_INFORMER, WildcardTypeName.subtypeOf(KUBERNETES_OBJECT));
-    TypeName table = ParameterizedTypeName.get(ClassName.get(Map.class), GROUP_VERSION_RESOURCE,
-        ParameterizedTypeName.get(ClassName.get(Function.class), factory, informer));
-    List<CodeBlock> entries = new ArrayList<>();
+    return FieldSpec.builder(tableType(factory), "INFORMERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("informerTable()").build();
+  }
+
+  private MethodSpec informersMethod(ClassName factory) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("informerTable").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(tableType(factory))
+        .addStatement("$T informers = new $T<>()", tableType(factory), HashMap.class);
     for (ResourceDescriptor r : model.resources()) {
       ApiGroupVersion gv = r.groupVersion();
-      entries.add(CodeBlock.of("$T.entry(new $T($S, $S, $S),$Wf -> f.$L().$L().$L().informer())", Map.class,
-          GROUP_VERSION_RESOURCE, gv.group(), gv.version(), r.plural(), InformerNames.groupAccessor(gv.groupSegment()),
-          gv.versionSegment(), r.accessorName()));
+      m.addStatement("informers.put(new $T($S, $S, $S),$Wf -> f.$L().$L().$L().informer())", GROUP_VERSION_RESOURCE,
+          gv.group(), gv.version(), r.plural(), InformerNames.groupAccessor(gv.groupSegment()), gv.versionSegment(),
+          r.accessorName());
     }
-    return FieldSpec.builder(table, "INFORMERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.ofEntries(\n$>$>$L$<$<)", Map.class, CodeBlock.join(entries, ",\n")).build();
+    return m.addStatement("return $T.copyOf(informers)", Map.class).build();
+  }
+
+  private static TypeName tableType(ClassName factory) {
+    TypeName informer = ParameterizedTypeName.get(SHARED_INDEX_INFORMER, WildcardTypeName.subtypeOf(KUBERNETES_OBJECT));
+    return ParameterizedTypeName.get(ClassName.get(Map.class), GROUP_VERSION_RESOURCE,
+        ParameterizedTypeName.get(ClassName.get(Function.class), factory, informer));
   }
 
   /** {@code <G>Informers}: one accessor per version of the group. */

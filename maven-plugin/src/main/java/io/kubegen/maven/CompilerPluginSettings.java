@@ -16,8 +16,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param processorPaths the processor path entries; empty when none are configured
  * @param processors the processor class names to run; empty means every one found
  * @param compilerArgs the extra compiler arguments
+ * @param processingOff whether {@code <proc>none</proc>} switches annotation processing off
  */
-record CompilerPluginSettings(List<ProcessorPath> processorPaths, List<String> processors, List<String> compilerArgs) {
+record CompilerPluginSettings(List<ProcessorPath> processorPaths, List<String> processors, List<String> compilerArgs,
+    boolean processingOff) {
 
   static final String GROUP_ID = "org.apache.maven.plugins";
   static final String ARTIFACT_ID = "maven-compiler-plugin";
@@ -32,7 +34,7 @@ record CompilerPluginSettings(List<ProcessorPath> processorPaths, List<String> p
   static CompilerPluginSettings of(MavenProject project) {
     Plugin plugin = project.getPlugin(GROUP_ID + ":" + ARTIFACT_ID);
     if (plugin == null) {
-      return new CompilerPluginSettings(List.of(), List.of(), List.of());
+      return new CompilerPluginSettings(List.of(), List.of(), List.of(), false);
     }
     Xpp3Dom merged = (Xpp3Dom) plugin.getConfiguration();
     for (PluginExecution execution : plugin.getExecutions()) {
@@ -49,7 +51,9 @@ record CompilerPluginSettings(List<ProcessorPath> processorPaths, List<String> p
     List<ProcessorPath> paths = new ArrayList<>();
     List<String> processors = new ArrayList<>();
     List<String> args = new ArrayList<>();
+    boolean off = false;
     if (configuration != null) {
+      off = "none".equals(text(configuration, "proc"));
       Xpp3Dom pathsNode = configuration.getChild("annotationProcessorPaths");
       if (pathsNode != null) {
         for (Xpp3Dom path : pathsNode.getChildren()) {
@@ -64,7 +68,7 @@ record CompilerPluginSettings(List<ProcessorPath> processorPaths, List<String> p
       children(configuration.getChild("annotationProcessors"), processors);
       children(configuration.getChild("compilerArgs"), args);
     }
-    return new CompilerPluginSettings(paths, processors, args);
+    return new CompilerPluginSettings(paths, processors, args, off);
   }
 
   private static void children(Xpp3Dom node, List<String> into) {

@@ -41,7 +41,8 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * over the module's compile source roots and class path, after the module's other annotation
  * processors (Lombok, Immutables, AutoValue, ...: those of {@link #annotationProcessorPaths}, else
  * of {@code maven-compiler-plugin}'s, else the ones on the compile class path, as javac finds
- * them), so kubegen reads the model the main compile will see. Of what the processors write, only
+ * them, unless the compiler is told {@code <proc>none</proc>}), so kubegen reads the model the main
+ * compile will see. Of what the processors write, only
  * kubegen's files are copied to {@link #outputDirectory}, and only when their content changed; the
  * files of the previous run that were not written again are removed, nothing else. A problem in the
  * model fails the build, naming the file, line and message id ({@code [kubegen.xxx]}). When nothing
@@ -198,7 +199,9 @@ public class GenerateMojo extends AbstractMojo {
     List<ProcessorPath> paths = given(annotationProcessorPaths) ? annotationProcessorPaths : compilerPlugin.processorPaths();
     List<String> processorNames = given(annotationProcessors) ? annotationProcessors : compilerPlugin.processors();
     List<String> args = given(compilerArgs) ? compilerArgs : compilerPlugin.compilerArgs();
-    List<Path> otherProcessorPath = paths.isEmpty() ? classpath : resolve(paths);
+    // without a processor path javac takes processors from the class path, unless processing is off
+    List<Path> otherProcessorPath = !paths.isEmpty() ? resolve(paths)
+        : compilerPlugin.processingOff() ? List.of() : classpath;
 
     ProcessorLoader loader = new ProcessorLoader(getClass().getClassLoader());
     Processor processor;

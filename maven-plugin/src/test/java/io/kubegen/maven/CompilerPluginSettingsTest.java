@@ -34,6 +34,8 @@ class CompilerPluginSettingsTest {
         .containsExactly("org.projectlombok:lombok:1.18.42", "com.example:gen:jar:proc:null");
     assertThat(settings.processors()).containsExactly("lombok.launch.AnnotationProcessorHider$AnnotationProcessor");
     assertThat(settings.compilerArgs()).containsExactly("-parameters", "-Akey=value");
+    assertThat(settings.processingOff()).isFalse();
+    assertThat(CompilerPluginSettings.of(xml("<configuration><proc>none</proc></configuration>")).processingOff()).isTrue();
   }
 
   @Test
