@@ -570,6 +570,7 @@ public final class ApiHandler implements HttpHandler {
     int timeout = intParam(ex, "timeoutSeconds");
     WatchSession session = new WatchSession(def, storage, namespace, filter, from, sendInitial, bookmarks,
         TimeUnit.SECONDS.toNanos(timeout), bookmarkIntervalNanos);
+    session.open();
     ex.setStatusCode(200);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
     ex.getResponseHeaders().put(new HttpString("Cache-Control"), "no-cache, private");

@@ -89,21 +89,30 @@ final class WatchSession implements WatchSink {
     }
   }
 
+  private WatchRegistration registration;
+  private StorageException expired;
+
   /**
-   * Streams to {@code out} until the end; IO errors mean the client left.
+   * Registers with the storage; call before the response starts.
    *
-   * @throws StorageException {@code UNAVAILABLE} before anything was written, when the storage
-   *     cannot be reached (the caller answers 503)
+   * @throws StorageException {@code UNAVAILABLE} when the storage cannot be reached (the caller
+   *     answers 503); a revision that is gone is reported in the stream by {@link #run}
    */
-  void run(OutputStream out) throws IOException {
-    WatchRegistration registration;
+  void open() {
     try {
       registration = storage.watch(ResourceOperations.storageKey(def), fromRevision, fromRevision < 0, this);
     } catch (StorageException e) {
       if (e.reason() != StorageException.Reason.GONE) {
         throw e;
       }
-      writeError(out, 410, "Expired", e.getMessage());
+      expired = e;
+    }
+  }
+
+  /** Streams to {@code out} until the end; IO errors mean the client left. Call after {@link #open()}. */
+  void run(OutputStream out) throws IOException {
+    if (expired != null) {
+      writeError(out, 410, "Expired", expired.getMessage());
       return;
     }
     try {
