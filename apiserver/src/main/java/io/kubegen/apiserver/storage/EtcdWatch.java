@@ -113,10 +113,18 @@ final class EtcdWatch implements WatchRegistration, ClientResponseObserver<Watch
       return;
     }
     long last = progress;
-    for (Event e : r.getEventsList()) {
-      StorageEvent event = convert(e);
-      sink.accept(event);
-      last = Math.max(last, event.revision());
+    try {
+      for (Event e : r.getEventsList()) {
+        StorageEvent event = convert(e);
+        sink.accept(event);
+        last = Math.max(last, event.revision());
+      }
+    } catch (RuntimeException e) {
+      // A value that does not decode: end the watch (its client watches again) rather than skip a change.
+      LOG.error("watch of {} cannot deliver a change; ending it", resourcePrefix, e);
+      end(new StorageException(StorageException.Reason.UNAVAILABLE, "the etcd watch of " + resourcePrefix
+          + " met a change it cannot deliver: " + e.getMessage(), e));
+      return;
     }
     progress = last;
   }
