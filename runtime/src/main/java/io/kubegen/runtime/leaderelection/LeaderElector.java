@@ -140,6 +140,11 @@ public final class LeaderElector implements AutoCloseable {
     return state.get() == State.RUNNING;
   }
 
+  /** Whether {@link #run()} has returned (leadership lost, or closed). */
+  public boolean isStopped() {
+    return state.get() == State.FINISHED;
+  }
+
   /**
    * Health check for a liveness endpoint (client-go's {@code HealthzAdaptor}): false only when
    * this candidate leads but has not renewed for longer than the lease duration plus
