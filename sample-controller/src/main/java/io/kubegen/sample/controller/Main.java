@@ -1,6 +1,7 @@
 package io.kubegen.sample.controller;
 
 import io.kubegen.runtime.config.KubeConfig;
+import io.kubegen.runtime.config.KubeConfigException;
 import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.health.ControllerHealth;
 import io.kubegen.runtime.health.HealthServer;
@@ -46,7 +47,12 @@ public final class Main {
       removeHook(hook);
       return code;
     }
-    return runOnCluster(options, out);
+    try {
+      return runOnCluster(options, out);
+    } catch (KubeConfigException e) {
+      err.println("sample-controller: " + e.getMessage());
+      return 2;
+    }
   }
 
   private static int runOnCluster(Options options, PrintStream out) {
