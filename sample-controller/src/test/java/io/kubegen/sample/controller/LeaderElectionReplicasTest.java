@@ -59,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaderElectionReplicasTest {
   private static final String NS = "default";
   private static final String LEASE = "sample-controller";
-  private static final Duration LEASE_DURATION = Duration.ofSeconds(4);
+  private static final Duration LEASE_DURATION = Duration.ofSeconds(5);
+  private static final Duration RENEW_DEADLINE = Duration.ofSeconds(4);
   private static final Duration RETRY = Duration.ofMillis(500);
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int FOOS = 5;
@@ -122,7 +123,7 @@ class LeaderElectionReplicasTest {
             () -> holder(leases).filter(h -> !h.equals(first) && replicas.containsKey(h)));
         Duration sigkillHandover = Duration.ofNanos(System.nanoTime() - killed);
         assertThat(sigkillHandover).as("handover after SIGKILL within the lease duration plus a jittered retry")
-            .isLessThan(LEASE_DURATION.plus(RETRY.multipliedBy(22).dividedBy(10)).plusSeconds(2));
+            .isLessThan(LEASE_DURATION.plus(RETRY.multipliedBy(22).dividedBy(10)).plusSeconds(3));
         awaitHandledBy(clients, second);
 
         // 3. SIGTERM: the shutdown hook stops the workers and releases; the last replica takes over at once.
@@ -204,7 +205,8 @@ class LeaderElectionReplicasTest {
         "-Dorg.slf4j.simpleLogger.log.io.kubegen.runtime.leaderelection=info",
         Main.class.getName(), "--kubeconfig=" + kubeconfig, "--workers=2",
         "--leader-elect", "--leader-elect-identity=" + id, "--leader-elect-resource-name=" + LEASE,
-        "--leader-elect-lease-duration=" + LEASE_DURATION.toSeconds() + "s", "--leader-elect-renew-deadline=3s",
+        "--leader-elect-lease-duration=" + LEASE_DURATION.toSeconds() + "s",
+        "--leader-elect-renew-deadline=" + RENEW_DEADLINE.toSeconds() + "s",
         "--leader-elect-retry-period=" + RETRY.toMillis() + "ms", "--health-address=127.0.0.1:0")
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve(id + ".log").toFile())
