@@ -33,7 +33,8 @@ public interface InformerMetrics {
     /**
      * A full list (all pages) finished with {@code items} objects in {@code duration};
      * {@code relist} is false for the reflector's first list and true for every later one
-     * (after an expired resourceVersion or an error).
+     * (after an expired resourceVersion or an error). Called before the list goes into the
+     * store, so an informer that has synced has reported its first list.
      */
     default void listed(int items, Duration duration, boolean relist) {}
 

@@ -332,8 +332,8 @@ public final class Reflector<T extends KubernetesObject> {
     if (stopped) {
       return;
     }
+    metrics.listed(items.size(), options.clock().since(listStart), fullLists++ > 0);
     store.replace(items, resourceVersion);
     lastSyncResourceVersion = resourceVersion == null ? "" : resourceVersion;
-    metrics.listed(items.size(), options.clock().since(listStart), fullLists++ > 0);
   }
 }

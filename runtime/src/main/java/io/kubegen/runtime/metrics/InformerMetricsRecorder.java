@@ -63,12 +63,12 @@ public final class InformerMetricsRecorder implements InformerMetrics {
     return new Recorder() {
       @Override
       public void listed(int items, Duration duration, boolean relist) {
+        lastListItems.set(items);
+        listDuration.record(duration);
         lists.increment();
         if (relist) {
           relists.increment();
         }
-        listDuration.record(duration);
-        lastListItems.set(items);
       }
 
       @Override

@@ -127,8 +127,9 @@ class MetricsTest {
     server.remove("ns", "b");
     Eventually.until(() -> handled("deleted") == 1 && handled("updated") == 1, "changes handled");
     assertThat(handled("replaced")).isEqualTo(3);
-    assertThat(gauge("informer.last.sync.resource.version", "things"))
-        .isEqualTo(Double.parseDouble(server.resourceVersion()));
+    // The reflector notes the resourceVersion after handing the change over: wait for it.
+    Eventually.until(() -> gauge("informer.last.sync.resource.version", "things")
+        == Double.parseDouble(server.resourceVersion()), "resourceVersion gauge follows the server");
 
     server.compactHistory();
     server.expireWatches(); // 410: the reflector relists

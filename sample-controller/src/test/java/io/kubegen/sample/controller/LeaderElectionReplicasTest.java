@@ -77,6 +77,17 @@ class LeaderElectionReplicasTest {
 
   @Test
   void oneReplicaReconcilesAtATimeAndHandsOverOnSigkillAndSigterm() throws Exception {
+    try {
+      handOverTwice();
+    } catch (Exception | AssertionError e) {
+      for (String id : replicas.keySet()) {
+        System.out.println("---- output of " + id + ":\n" + String.join("\n", output(id)));
+      }
+      throw e;
+    }
+  }
+
+  private void handOverTwice() throws Exception {
     try (EmbeddedApiServer server = EmbeddedApiServer.start();
          RestClient rest = RestClient.create(server.restConfig())) {
       server.register(EmbeddedDemo.FOOS).register(EmbeddedDemo.FOO_POLICIES);
