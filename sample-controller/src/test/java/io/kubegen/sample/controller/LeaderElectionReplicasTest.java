@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * carries the writer's identity and the Foo generation it was made for) was made while the Lease
  * named its writer, and every Foo generation was handled by exactly one replica.
  */
-@Timeout(180)
+@Timeout(300)
 @DisabledOnOs(OS.WINDOWS)
 class LeaderElectionReplicasTest {
   private static final String NS = "default";
