@@ -2,12 +2,14 @@ package io.kubegen.runtime.leaderelection;
 
 import io.kubegen.runtime.workqueue.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sleeps by a {@link Clock}, so a fake clock drives the elector's pauses in tests. A sleep ends
- * at its deadline, or early on {@link #wake()} or {@link #stop()}. Thread-safe.
+ * at its deadline, on {@link #stop()}, or when its condition holds (checked under the sleeper's
+ * lock at the start and after each {@link #wake()}, so a wake-up is never lost). Thread-safe.
  */
 final class ClockSleeper {
   private final Clock clock;
@@ -15,7 +17,6 @@ final class ClockSleeper {
   private final Condition changed = lock.newCondition();
   private final Runnable onTimeJump = this::signal;
   private boolean stopped;
-  private long wakeups;
   private int sleepsStarted;
 
   ClockSleeper(Clock clock) {
@@ -26,20 +27,29 @@ final class ClockSleeper {
   /**
    * Sleeps for {@code duration} of clock time.
    *
-   * @return true if the time passed; false if woken, stopped or interrupted first
+   * @return true if the time passed; false if stopped or interrupted first
    */
   boolean sleep(Duration duration) {
+    return sleep(duration, () -> false);
+  }
+
+  /**
+   * Sleeps for {@code duration} of clock time, or until {@code cutShort} holds when it is checked
+   * (at the start, and after every {@link #wake()}: set what it reads before calling wake).
+   *
+   * @return true if the time passed; false if cut short, stopped or interrupted first
+   */
+  boolean sleep(Duration duration, BooleanSupplier cutShort) {
     lock.lock();
     try {
       long deadline = clock.nanoTime() + duration.toNanos();
-      long wakeupsAtStart = wakeups;
       sleepsStarted++;
       changed.signalAll();
       long left;
-      while (!stopped && wakeups == wakeupsAtStart && (left = deadline - clock.nanoTime()) > 0) {
+      while (!stopped && !cutShort.getAsBoolean() && (left = deadline - clock.nanoTime()) > 0) {
         changed.awaitNanos(left);
       }
-      return !stopped && wakeups == wakeupsAtStart;
+      return !stopped && !cutShort.getAsBoolean();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -48,11 +58,10 @@ final class ClockSleeper {
     }
   }
 
-  /** Ends the current sleep, if any, early. */
+  /** Makes sleepers check their {@code cutShort} condition again. */
   void wake() {
     lock.lock();
     try {
-      wakeups++;
       changed.signalAll();
     } finally {
       lock.unlock();

@@ -291,8 +291,8 @@ public final class LeaderElector implements AutoCloseable {
           break;
         }
         long left = deadline - clock.nanoTime();
-        if (left <= 0 || !sleeper.sleep(Duration.ofNanos(Math.min(config.retryPeriod().toNanos(), left)))
-            || deadline - clock.nanoTime() <= 0) {
+        Duration pause = Duration.ofNanos(Math.min(config.retryPeriod().toNanos(), left));
+        if (left <= 0 || !sleeper.sleep(pause, () -> abandoned) || deadline - clock.nanoTime() <= 0) {
           break;
         }
       }
@@ -306,7 +306,7 @@ public final class LeaderElector implements AutoCloseable {
         return;
       }
       LOG.debug("{} renewed leader lease {}", identity, lock.describe());
-      if (!sleeper.sleep(config.retryPeriod())) {
+      if (!sleeper.sleep(config.retryPeriod(), () -> abandoned)) {
         return;
       }
     }
