@@ -43,6 +43,8 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   private final CountDownLatch stoppedLatch = new CountDownLatch(1);
   private long resyncCheckNanos;
   private volatile UnaryOperator<T> transform;
+  private volatile InformerMetrics metrics = InformerMetrics.NONE;
+  private volatile InformerMetrics.Recorder recorder = InformerMetrics.Recorder.NONE;
   private volatile WatchErrorHandler watchErrorHandler = Reflector.DEFAULT_WATCH_ERROR_HANDLER;
   private volatile BiConsumer<ResourceEventHandler<? super T>, Throwable> exceptionHandler =
       (h, e) -> LOG.error("event handler {} failed", h, e);
@@ -63,6 +65,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     this.clock = b.reflectorOptions.clock();
     this.defaultResyncNanos = b.resync.toNanos();
     this.resyncCheckNanos = defaultResyncNanos;
+    this.metrics = b.metrics;
   }
 
   @Override
@@ -169,6 +172,19 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   }
 
   @Override
+  public void setMetrics(InformerMetrics metrics) {
+    processLock.lock();
+    try {
+      if (started) {
+        throw new IllegalStateException("informer " + name + " has started; set the metrics before start()");
+      }
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+    } finally {
+      processLock.unlock();
+    }
+  }
+
+  @Override
   public void setExceptionHandler(BiConsumer<ResourceEventHandler<? super T>, Throwable> handler) {
     this.exceptionHandler = Objects.requireNonNull(handler, "handler");
   }
@@ -192,6 +208,8 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
       Reflector<T> r = new Reflector<>("informer-" + name, listWatch, type, q, Duration.ofNanos(resyncCheckNanos),
           this::shouldResync, reflectorOptions);
       r.setWatchErrorHandler(watchErrorHandler);
+      recorder = metrics.recorderFor(name, this);
+      r.setMetrics(recorder);
       reflector = r;
       listeners.forEach(ProcessorListener::start);
       processorThread = new Thread(this::processLoop, "informer-" + name + "-controller");
@@ -301,6 +319,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     processLock.lock();
     try {
       for (Delta<T> d : deltas) {
+        recorder.handled(d.type());
         switch (d.type()) {
           case SYNC, REPLACED, ADDED, UPDATED -> {
             T obj = d.unwrap();

@@ -76,6 +76,8 @@ public final class Reflector<T extends KubernetesObject> {
   private volatile Thread runner;
   private volatile int listCalls;
   private volatile int watchCalls;
+  private volatile InformerMetrics.Recorder metrics = InformerMetrics.Recorder.NONE;
+  private int fullLists;
 
   /**
    * A reflector named {@code name} (used in logs and thread names) that lists and watches through
@@ -113,6 +115,11 @@ public final class Reflector<T extends KubernetesObject> {
   /** Sets the handler of list/watch errors; call before {@link #run()}. */
   public void setWatchErrorHandler(WatchErrorHandler handler) {
     this.watchErrorHandler = handler == null ? DEFAULT_WATCH_ERROR_HANDLER : handler;
+  }
+
+  /** Sets where lists and watches are reported; call before {@link #run()}. */
+  public void setMetrics(InformerMetrics.Recorder recorder) {
+    this.metrics = recorder == null ? InformerMetrics.Recorder.NONE : recorder;
   }
 
   /** Lists and watches until {@link #stop()}; blocks the calling thread. Call once. */
@@ -206,6 +213,8 @@ public final class Reflector<T extends KubernetesObject> {
         throw e;
       }
       currentWatch = w;
+      metrics.watchStarted();
+      long watchStart = options.clock().nanoTime();
       try {
         if (stopped) {
           return;
@@ -214,6 +223,7 @@ public final class Reflector<T extends KubernetesObject> {
       } finally {
         currentWatch = null;
         w.close();
+        metrics.watchEnded(options.clock().since(watchStart));
       }
     }
   }
@@ -282,6 +292,7 @@ public final class Reflector<T extends KubernetesObject> {
   }
 
   private void list() {
+    long listStart = options.clock().nanoTime();
     List<T> items = new ArrayList<>();
     String resourceVersion;
     String continueToken = null;
@@ -321,6 +332,7 @@ public final class Reflector<T extends KubernetesObject> {
     if (stopped) {
       return;
     }
+    metrics.listed(items.size(), options.clock().since(listStart), fullLists++ > 0);
     store.replace(items, resourceVersion);
     lastSyncResourceVersion = resourceVersion == null ? "" : resourceVersion;
   }

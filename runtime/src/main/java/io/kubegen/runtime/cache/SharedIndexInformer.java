@@ -77,6 +77,13 @@ public interface SharedIndexInformer<T extends KubernetesObject> extends Informe
   /** Sets the handler of list/watch errors (default: log). Only before start. */
   void setWatchErrorHandler(WatchErrorHandler handler);
 
+  /**
+   * Sets where this informer reports lists, watches and handled changes. Only before start.
+   *
+   * @throws IllegalStateException after {@link #start()}
+   */
+  void setMetrics(InformerMetrics metrics);
+
   /** Sets what happens when a handler throws (default: log at error level and go on). */
   void setExceptionHandler(BiConsumer<ResourceEventHandler<? super T>, Throwable> handler);
 

@@ -100,6 +100,9 @@ public abstract class SharedInformerFactoryBase {
       UnaryOperator<Object> t = settings.transform;
       informer.setTransform(obj -> (T) t.apply(obj));
     }
+    if (settings.metrics != null) {
+      informer.setMetrics(settings.metrics);
+    }
     informers.put(type, informer);
     return informer;
   }

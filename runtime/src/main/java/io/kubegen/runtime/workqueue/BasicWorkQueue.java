@@ -31,6 +31,7 @@ class BasicWorkQueue<T> implements WorkQueue<T> {
     this.name = options.name();
     this.clock = options.clock();
     this.metrics = options.metrics();
+    metrics.register(name, new Gauges());
   }
 
   @Override
@@ -137,6 +138,54 @@ class BasicWorkQueue<T> implements WorkQueue<T> {
       lock.unlock();
     }
     afterShutDown();
+  }
+
+  /** What {@link WorkQueueMetrics#register} reads: depth and the age of the work in progress. */
+  private final class Gauges implements WorkQueueGauges {
+    @Override
+    public int depth() {
+      return len();
+    }
+
+    @Override
+    public int processing() {
+      lock.lock();
+      try {
+        return processing.size();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public java.time.Duration unfinishedWork() {
+      lock.lock();
+      try {
+        long now = clock.nanoTime();
+        long total = 0;
+        for (long started : startedAt.values()) {
+          total += now - started;
+        }
+        return java.time.Duration.ofNanos(total);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public java.time.Duration longestRunningProcessor() {
+      lock.lock();
+      try {
+        long now = clock.nanoTime();
+        long longest = 0;
+        for (long started : startedAt.values()) {
+          longest = Math.max(longest, now - started);
+        }
+        return java.time.Duration.ofNanos(longest);
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** Hook for subclasses that own threads to stop. Runs without the lock held. */
