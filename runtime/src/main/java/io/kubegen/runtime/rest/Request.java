@@ -188,8 +188,8 @@ public final class Request {
 
   Duration timeout() { return timeout; }
 
-  /** Whether the call may be repeated without risk: GET and HEAD. */
-  boolean isSafe() { return "GET".equals(verb) || "HEAD".equals(verb); }
+  /** The query parameter {@code name}, or null. */
+  String queryParam(String name) { return params.get(name); }
 
   /** The path and query, starting with '/', without the server part. */
   String pathAndQuery() {
