@@ -105,6 +105,9 @@ final class Exchanger {
       if (index < 0) {
         triedThisRound.clear();
         index = endpoints.next(refusedByServer);
+        if (index < 0) {
+          return giveUp(held, log, request + ": every endpoint refused the call" + history(log), null);
+        }
       }
       URI server = endpoints.get(index);
       HttpRequest httpRequest = requests.apply(request, server);

@@ -103,7 +103,11 @@ enum TransportFailure {
         break;
       }
     }
-    return message == null ? e.getClass().getSimpleName() : message;
+    if (message != null) {
+      return message;
+    }
+    // the JDK client reports a refused connection as a ConnectException without a message
+    return find(e, ConnectException.class) != null ? "connection refused" : e.getClass().getSimpleName();
   }
 
   private static <E extends Throwable> E find(Throwable failure, Class<E> type) {

@@ -3,6 +3,8 @@ package io.kubegen.runtime.rest;
 import io.kubegen.runtime.watch.QueueWatch;
 import io.kubegen.runtime.watch.WatchException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The liveness bounds of one watch over HTTP, from {@link WatchTimeouts} and what the watch asked
@@ -12,6 +14,7 @@ import java.time.Duration;
  * next event, asks {@link #nanosLeft()}. Thread-safe.
  */
 final class WatchLiveness implements QueueWatch.Liveness {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpWatch.class);
   private final Ticker ticker;
   private final long start;
   private final long lifetime;
@@ -67,15 +70,19 @@ final class WatchLiveness implements QueueWatch.Liveness {
   @Override
   public WatchException expired() {
     long now = ticker.read();
+    String message;
     if (silence != Long.MAX_VALUE && now - lastData >= silence) {
-      return new WatchException(context + ": nothing arrived for " + millis(now - lastData)
+      message = context + ": nothing arrived for " + millis(now - lastData)
           + " ms although the watch asked for bookmarks (the limit is " + millis(silence)
-          + " ms); the connection is presumed dead");
+          + " ms); the connection is presumed dead";
+    } else {
+      message = context + ": the watch is still open " + millis(now - start) + " ms after it started"
+          + (timeoutSeconds != null ? ", past its timeoutSeconds=" + timeoutSeconds + " and the grace period"
+              : ", past the longest time a server keeps a watch without timeoutSeconds")
+          + "; the connection is presumed dead";
     }
-    return new WatchException(context + ": the watch is still open " + millis(now - start) + " ms after it started"
-        + (timeoutSeconds != null ? ", past its timeoutSeconds=" + timeoutSeconds + " and the grace period"
-            : ", past the longest time a server keeps a watch without timeoutSeconds")
-        + "; the connection is presumed dead");
+    LOG.warn("{}", message);
+    return new WatchException(message);
   }
 
   private static long millis(long nanos) {
