@@ -128,8 +128,10 @@ public final class Request {
   }
 
   /**
-   * The longest the whole call may take, retries included; null or zero means the config's
-   * request timeout. For {@link #watch} it bounds only the wait for the response headers.
+   * The longest the whole call may take: the wait for the rate limiter, every attempt and the
+   * waits between them; null or zero means the config's request timeout. For {@link #watch} it
+   * bounds only the wait for the response headers (the stream's own bounds are
+   * {@link WatchTimeouts}).
    */
   public Request timeout(Duration timeout) {
     if (timeout != null && timeout.isNegative()) {

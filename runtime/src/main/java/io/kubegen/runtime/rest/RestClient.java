@@ -352,7 +352,10 @@ public final class RestClient implements AutoCloseable {
       return this;
     }
 
-    /** The backoff between retries; its {@code steps} is the number of attempts, so steps - 1 retries. */
+    /**
+     * The most attempts a call makes ({@code steps}) and the backoff between rounds of attempts
+     * (a round tries every endpoint not yet tried at most once, moving on without waiting).
+     */
     public Builder retryBackoff(Backoff backoff) {
       this.retryBackoff = Objects.requireNonNull(backoff, "backoff");
       return this;

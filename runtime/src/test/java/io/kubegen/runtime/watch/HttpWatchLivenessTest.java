@@ -229,4 +229,14 @@ class HttpWatchLivenessTest {
     assertThat(watches.size()).isGreaterThanOrEqualTo(2);
     assertThat(watches.get(1).query()).containsEntry("resourceVersion", "5");
   }
+
+  @Test
+  void watchTimeoutsMustBePositive() {
+    assertThatThrownBy(() -> new WatchTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .hasMessageContaining("grace");
+    assertThatThrownBy(() -> new WatchTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(-1), Duration.ofSeconds(1)))
+        .hasMessageContaining("bookmarkSilence");
+    assertThat(WatchTimeouts.DEFAULT).isEqualTo(
+        new WatchTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(150), Duration.ofHours(1)));
+  }
 }
