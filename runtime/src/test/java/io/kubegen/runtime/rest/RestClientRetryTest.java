@@ -183,10 +183,10 @@ class RestClientRetryTest {
     server.route(PATH).always(Reply.json(200, CM));
     FaultProxy proxy = proxy().next(Mode.RESET_ON_FIRST_BYTES, Mode.RESET_ON_FIRST_BYTES).always(Mode.BLACK_HOLE);
     try (RestClient client = client(proxy.url("http"))) {
-      assertThatThrownBy(() -> call(client, "GET").timeout(Duration.ofMillis(1500)).execute())
+      assertThatThrownBy(() -> call(client, "GET").timeout(Duration.ofSeconds(4)).execute())
           .isInstanceOfSatisfying(KubeClientException.class, e -> {
             assertThat(e.getMessage())
-                .contains("timed out", "1500 ms")
+                .contains("timed out", "4000 ms")
                 .contains("earlier attempts: connection broke after the request was sent");
             assertThat(e.getCause()).isInstanceOf(java.util.concurrent.TimeoutException.class);
             assertThat(e.getSuppressed()).isNotEmpty().allMatch(java.io.IOException.class::isInstance);

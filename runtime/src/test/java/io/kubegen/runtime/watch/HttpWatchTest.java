@@ -179,6 +179,18 @@ class HttpWatchTest {
   }
 
   @Test
+  void closeEndsIterationAtOnceEvenWithEventsBuffered() throws Exception {
+    server.route("GET", PATH).then(Reply.stream(stream));
+    stream.writeEvent("ADDED", cm("a", "1")).writeEvent("ADDED", cm("b", "2")).writeEvent("ADDED", cm("c", "3"));
+    Watch<TestConfigMap> watch = configMaps.watch(ListOptions.none());
+    assertThat(watch.next().object().getMetadata().getName()).isEqualTo("a");
+    watch.close();
+    assertThat(watch.hasNext()).isFalse();
+    assertThat(watch.isDone()).isTrue();
+    assertThat(watch.poll(Duration.ofMillis(10))).isEmpty();
+  }
+
+  @Test
   void aWatchWhoseHeadersNeverComeEndsAtTheTimeout() {
     server.route("GET", PATH).always(Reply.hang());
     assertThatThrownBy(() -> client.get().resource(CONFIGMAPS).namespace("default")
