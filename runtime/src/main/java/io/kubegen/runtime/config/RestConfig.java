@@ -53,6 +53,8 @@ public final class RestConfig {
   private final Duration requestTimeout;
   private final String userAgent;
   private final String namespace;
+  private final double chaosProbability;
+  private final long chaosSeed;
   private final Builder settings;
 
   private RestConfig(Builder b) {
@@ -75,6 +77,11 @@ public final class RestConfig {
     this.requestTimeout = checkTimeout(b.requestTimeout, b.label("requestTimeout"));
     this.userAgent = b.userAgent == null || b.userAgent.isBlank() ? DEFAULT_USER_AGENT : b.userAgent;
     this.namespace = b.namespace == null || b.namespace.isEmpty() ? DEFAULT_NAMESPACE : b.namespace;
+    if (!(b.chaosProbability >= 0 && b.chaosProbability <= 1)) {
+      throw new KubeConfigException(b.label("chaos") + ": the probability must be between 0 and 1, got " + b.chaosProbability);
+    }
+    this.chaosProbability = b.chaosProbability;
+    this.chaosSeed = b.chaosSeed;
 
     PemSource ca = pem(b.caData, b.caFile, b, "caData", "caFile");
     if (insecureSkipTlsVerify && ca != null) {
@@ -165,6 +172,15 @@ public final class RestConfig {
   /** The default namespace, {@code "default"} when none was configured. */
   public String namespace() { return namespace; }
 
+  /**
+   * The probability (0 to 1) with which a {@code RestClient} fails each attempt on purpose before
+   * sending it, to test a controller's resilience; 0 (the default) turns chaos off.
+   */
+  public double chaosProbability() { return chaosProbability; }
+
+  /** The seed of the chaos decisions; the same seed gives the same failures for the same calls. */
+  public long chaosSeed() { return chaosSeed; }
+
   /** A builder holding this configuration's settings (credential caches are not shared). */
   public Builder toBuilder() { return settings.copy(); }
 
@@ -177,7 +193,8 @@ public final class RestConfig {
         + (proxy == null ? "" : ", proxy=" + Redaction.uri(proxy))
         + ", qps=" + qps + ", burst=" + burst
         + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-        + ", userAgent=" + userAgent + ", namespace=" + namespace + "}";
+        + ", userAgent=" + userAgent + ", namespace=" + namespace
+        + (chaosProbability > 0 ? ", chaos=" + chaosProbability + " (seed " + chaosSeed + ")" : "") + "}";
   }
 
   private static PemSource pem(String data, Path file, Builder b, String dataField, String fileField) {
@@ -314,6 +331,8 @@ public final class RestConfig {
     private String userAgent = DEFAULT_USER_AGENT;
     private String namespace;
     private Clock clock = Clock.systemUTC();
+    private double chaosProbability;
+    private long chaosSeed;
     /** Setting name (a builder method) to the name errors use for it, such as a kubeconfig field. */
     private final Map<String, String> labels = new HashMap<>();
 
@@ -454,6 +473,18 @@ public final class RestConfig {
       return this;
     }
 
+    /**
+     * Makes clients of this configuration fail each attempt to reach the API server on purpose,
+     * with {@code probability} (0 to 1), before anything is sent, as a refused connection does; the
+     * decisions come from a random sequence seeded with {@code seed}. For testing a controller's
+     * resilience; off (0) by default, and a client built with it on logs a warning once.
+     */
+    public Builder chaos(double probability, long seed) {
+      this.chaosProbability = probability;
+      this.chaosSeed = seed;
+      return this;
+    }
+
     /** The clock that decides when exec credentials expire and token files age; for tests. */
     Builder clock(Clock clock) {
       this.clock = clock;
@@ -498,6 +529,8 @@ public final class RestConfig {
       c.userAgent = userAgent;
       c.namespace = namespace;
       c.clock = clock;
+      c.chaosProbability = chaosProbability;
+      c.chaosSeed = chaosSeed;
       c.labels.putAll(labels);
       return c;
     }
