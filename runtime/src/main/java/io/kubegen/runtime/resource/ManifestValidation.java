@@ -19,17 +19,36 @@ final class ManifestValidation {
   static List<String> problems(JsonNode document) {
     List<String> problems = new ArrayList<>();
     check(document, problems);
-    if (problems.isEmpty() && isList(document)) {
-      JsonNode items = document.get("items");
-      if (items != null && !items.isNull() && !items.isArray()) {
-        problems.add("items must be a list");
-      } else if (items != null && "List".equals(document.path("kind").asText())) {
-        for (JsonNode item : items) {
-          check(item, problems);
-        }
-      }
+    if (problems.isEmpty()) {
+      checkItems(document, problems);
     }
     return problems;
+  }
+
+  /** The items of a list kind, lists inside it included: objects, with apiVersion and kind unless a typed list gives them. */
+  private static void checkItems(JsonNode list, List<String> problems) {
+    if (!isList(list)) {
+      return;
+    }
+    JsonNode items = list.get("items");
+    if (items == null || items.isNull()) {
+      return;
+    }
+    if (!items.isArray()) {
+      problems.add("items must be a list");
+      return;
+    }
+    boolean typed = !"List".equals(list.path("kind").asText());
+    for (JsonNode item : items) {
+      if (typed && item.isObject()) {
+        continue;
+      }
+      int before = problems.size();
+      check(item, problems);
+      if (problems.size() == before) {
+        checkItems(item, problems);
+      }
+    }
   }
 
   private static void check(JsonNode node, List<String> problems) {

@@ -146,6 +146,10 @@ public final class ResourceResult {
         throw new ManifestException(source, ManifestException.Stage.VALIDATE, null,
             "unable to decode " + source.quoted() + ": " + e.getMessage(), e);
       }
+      if (isBlank(generic.getApiVersion()) || isBlank(generic.getKind())) {
+        throw new ManifestException(source, ManifestException.Stage.VALIDATE, null,
+            "error validating " + source.quoted() + ": error validating data: apiVersion and kind must be set", null);
+      }
       GroupVersionKind gvk = GroupVersionKind.of(generic.getApiVersion(), generic.getKind());
       String objectNamespace = emptyToNull(generic.getMetadata().getNamespace());
       RestMapping mapping;
@@ -212,6 +216,10 @@ public final class ResourceResult {
   private static Map<String, String> labelsOf(GenericObject object) {
     Map<String, String> labels = object.getMetadata().getLabels();
     return labels == null ? Map.of() : labels;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   private static String emptyToNull(String s) {

@@ -93,6 +93,10 @@ class ResourceBuilderTest {
           {"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Secret","metadata":{"name":"nested"}}]}]}
         """;
     String typed = "apiVersion: v1\nkind: ConfigMapList\nitems:\n- metadata: {name: t1}\n- metadata: {name: t2}\n";
+    String nestedBad = "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"apiVersion\":\"v1\",\"kind\":\"List\","
+        + "\"items\":[{\"kind\":\"Secret\",\"metadata\":{\"name\":\"no-version\"}}]}]}";
+    assertThatThrownBy(() -> builder().strings(nestedBad).build().visit(i -> { }))
+        .isInstanceOf(ManifestException.class).hasMessageEndingWith("error validating data: apiVersion not set");
     List<String> kinds = new ArrayList<>();
     builder().strings(list, typed).build().visit(i -> kinds.add(i.displayName() + " " + i.source()));
     assertThat(kinds).containsExactly("configmap/l1 <string 1> (document 1)", "secret/nested <string 1> (document 1)",
