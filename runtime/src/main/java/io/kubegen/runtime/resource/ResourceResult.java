@@ -102,7 +102,8 @@ public final class ResourceResult {
 
     private void readInput(ManifestInput input) {
       if (input instanceof ManifestInput.JavaObject o) {
-        document(new ManifestSource(o.location(), 1), o.json());
+        // a private copy: flattening fills in list items, and walks may run at the same time
+        document(new ManifestSource(o.location(), 1), o.json().deepCopy());
         return;
       }
       String text;
