@@ -51,6 +51,8 @@ public final class ApiHandler implements HttpHandler {
   private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of("status", "finalize");
   private static final byte[] LIST_ITEMS = ",\"items\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] LIST_END = "]}".getBytes(StandardCharsets.UTF_8);
+  /** What a 503 asks clients to wait when the storage cannot be reached. */
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private final ResourceRegistry registry;
   private final Storage storage;
@@ -159,6 +161,17 @@ public final class ApiHandler implements HttpHandler {
       route(ex);
     } catch (ApiException e) {
       sendStatus(ex, e);
+    } catch (StorageException e) {
+      if (e.reason() != StorageException.Reason.UNAVAILABLE) {
+        LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
+        sendStatus(ex, ApiException.of(500, "InternalError", "internal error: " + e.getMessage()));
+      } else {
+        LOG.warn("{} {}: storage unavailable: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+        if (!ex.isResponseStarted()) {
+          ex.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        sendStatus(ex, ApiException.of(503, "ServiceUnavailable", "storage unavailable, try again: " + e.getMessage()));
+      }
     } catch (RuntimeException e) {
       LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
       sendStatus(ex, ApiException.of(500, "InternalError", "internal error: " + e));
@@ -524,6 +537,9 @@ public final class ApiHandler implements HttpHandler {
     try {
       page = storage.list(ResourceOperations.storageKey(def), namespace, at, after, limit, filter);
     } catch (StorageException e) {
+      if (e.reason() != StorageException.Reason.GONE) {
+        throw e;
+      }
       throw ApiException.gone(cont != null
           ? "The provided continue parameter is too old to display a consistent list result. Start a new list."
           : "The resourceVersion for the provided list is too old: " + e.getMessage());
@@ -533,6 +549,9 @@ public final class ApiHandler implements HttpHandler {
   }
 
   private void checkNotTooLarge(long wanted) {
+    if (wanted == 0) {
+      return;
+    }
     long current = storage.revision();
     if (wanted > current) {
       throw ApiException.of(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current);
@@ -584,6 +603,7 @@ public final class ApiHandler implements HttpHandler {
     int timeout = intParam(ex, "timeoutSeconds");
     WatchSession session = new WatchSession(def, storage, namespace, filter, from, sendInitial, bookmarks,
         TimeUnit.SECONDS.toNanos(timeout), bookmarkIntervalNanos);
+    session.open();
     ex.setStatusCode(200);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
     ex.getResponseHeaders().put(new HttpString("Cache-Control"), "no-cache, private");

@@ -98,6 +98,7 @@ public final class ResourceOperations {
         afterCreate(def, stored);
         return stored;
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         if (!generated || attempt >= 8) {
           throw ApiException.alreadyExists(def, name);
         }
@@ -243,6 +244,7 @@ public final class ResourceOperations {
         afterUpdate(def, stored);
         return stored;
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         if (e.reason() == StorageException.Reason.NOT_FOUND) {
           throw ApiException.notFound(def, name);
         }
@@ -251,6 +253,13 @@ public final class ResourceOperations {
       }
     }
     throw ApiException.conflict(def, name, "too many concurrent changes, try again");
+  }
+
+  /** A storage that cannot be reached is not a conflict to retry: let the handler answer 503. */
+  private static void rethrowUnavailable(StorageException e) {
+    if (e.reason() == StorageException.Reason.UNAVAILABLE) {
+      throw e;
+    }
   }
 
   static long parseResourceVersion(String rv) {
@@ -341,6 +350,7 @@ public final class ResourceOperations {
         afterDelete(def, gone);
         return gone;
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         if (e.reason() == StorageException.Reason.NOT_FOUND) {
           throw ApiException.notFound(def, name);
         }
@@ -407,6 +417,7 @@ public final class ResourceOperations {
       try {
         storage.delete(storageKey(def), o.namespace(), o.name(), 0);
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         LOG.debug("{} {} vanished while its owner was deleted", def.groupResource(), o.key());
       }
     }
