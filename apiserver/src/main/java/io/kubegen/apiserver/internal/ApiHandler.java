@@ -314,7 +314,7 @@ public final class ApiHandler implements HttpHandler {
     if (def.namespaced() && namespace == null && (name != null || !isRead(ex))) {
       throw ApiException.noSuchPath();
     }
-    boolean dryRun = "All".equals(param(ex, "dryRun"));
+    boolean dryRun = dryRun(ex);
     String method = ex.getRequestMethod().toString();
     boolean statusOnly = sub != null;
     if (name == null) {
@@ -339,6 +339,37 @@ public final class ApiHandler implements HttpHandler {
       case "DELETE" -> delete(ex, def, namespace, name, dryRun);
       default -> throw ApiException.methodNotAllowed(method);
     }
+  }
+
+  /** Whether the query asks for a dry run: {@code dryRun=All}; any other value is 400, as kube-apiserver answers. */
+  private static boolean dryRun(HttpServerExchange ex) {
+    Deque<String> values = ex.getQueryParameters().get("dryRun");
+    if (values == null || values.isEmpty()) {
+      return false;
+    }
+    for (String v : values) {
+      if (!"All".equals(v)) {
+        throw ApiException.badRequest("dryRun: Unsupported value: \"" + v + "\": supported values: \"All\"");
+      }
+    }
+    return true;
+  }
+
+  /** Whether a DeleteOptions body asks for a dry run ({@code "dryRun": ["All"]}); other values are 400. */
+  private static boolean dryRunOption(JsonNode options) {
+    JsonNode dry = options.get("dryRun");
+    if (dry == null || dry.isNull() || dry.isArray() && dry.isEmpty()) {
+      return false;
+    }
+    if (!dry.isArray()) {
+      throw ApiException.badRequest("dryRun must be a list of strings");
+    }
+    for (JsonNode v : dry) {
+      if (!"All".equals(v.asText())) {
+        throw ApiException.badRequest("dryRun: Unsupported value: \"" + v.asText() + "\": supported values: \"All\"");
+      }
+    }
+    return true;
   }
 
   private static boolean isRead(HttpServerExchange ex) {
@@ -426,8 +457,7 @@ public final class ApiHandler implements HttpHandler {
       JsonNode pre = options.path("preconditions");
       uid = Meta.text(pre, "uid");
       rv = Meta.text(pre, "resourceVersion");
-      JsonNode dry = options.get("dryRun");
-      dryRun |= dry != null && dry.toString().contains("All");
+      dryRun |= dryRunOption(options);
     }
     StoredObject last = ops.delete(def, namespace, name, uid, rv, dryRun);
     if (Meta.isDeleting(last.object()) || returnsObjectOnDelete(def)) {
@@ -447,7 +477,10 @@ public final class ApiHandler implements HttpHandler {
 
   private void deleteCollection(HttpServerExchange ex, ResourceDefinition def, String namespace, boolean dryRun)
       throws IOException {
-    readBody(ex);
+    byte[] bytes = readBody(ex);
+    if (bytes.length > 0) {
+      dryRun |= dryRunOption(parse(bytes, false));
+    }
     Predicate<StoredObject> filter = selectors(ex);
     ListPage page = storage.list(ResourceOperations.storageKey(def), namespace, 0, null, 0, filter);
     List<StoredObject> deleted = new ArrayList<>();

@@ -334,20 +334,17 @@ public final class ResourceOperations {
         throw ApiException.conflict(def, name, "Precondition failed: ResourceVersion in precondition: "
             + rvPrecondition + ", ResourceVersion in object meta: " + current.revision());
       }
-      if (dryRun) {
+      boolean finalizing = Meta.hasFinalizers(current.object());
+      if (finalizing && Meta.isDeleting(current.object())) {
         return current;
       }
+      if (dryRun) {
+        // answer as a real delete would: the object marked for deletion, or its last state
+        return finalizing ? new StoredObject(ns, name, current.revision(), markDeleting(current)) : current;
+      }
       try {
-        if (Meta.hasFinalizers(current.object())) {
-          if (Meta.isDeleting(current.object())) {
-            return current;
-          }
-          ObjectNode next = current.copy();
-          ObjectNode meta = next.withObjectProperty("metadata");
-          meta.put("deletionTimestamp", Meta.now());
-          meta.put("deletionGracePeriodSeconds", 0);
-          meta.put("generation", meta.path("generation").asLong(1) + 1);
-          return storage.update(storageKey(def), ns, name, current.revision(), next);
+        if (finalizing) {
+          return storage.update(storageKey(def), ns, name, current.revision(), markDeleting(current));
         }
         StoredObject gone = storage.delete(storageKey(def), ns, name, current.revision());
         afterDelete(def, gone);
@@ -360,6 +357,15 @@ public final class ResourceOperations {
       }
     }
     throw ApiException.conflict(def, name, "too many concurrent changes, try again");
+  }
+
+  private static ObjectNode markDeleting(StoredObject current) {
+    ObjectNode next = current.copy();
+    ObjectNode meta = next.withObjectProperty("metadata");
+    meta.put("deletionTimestamp", Meta.now());
+    meta.put("deletionGracePeriodSeconds", 0);
+    meta.put("generation", meta.path("generation").asLong(1) + 1);
+    return next;
   }
 
   private void afterCreate(ResourceDefinition def, StoredObject stored) {
