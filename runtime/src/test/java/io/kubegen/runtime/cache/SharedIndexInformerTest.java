@@ -386,10 +386,15 @@ class SharedIndexInformerTest {
     return steps.get();
   }
 
-  /** Waits until the reflector thread sleeps in its backoff, so the fake clock can move on. */
+  /**
+   * Waits until the reflector thread sleeps in its backoff (not while it waits for a call's
+   * answer), so the fake clock can move on.
+   */
   private static void awaitReflectorWaiting() {
-    Eventually.until(() -> Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals("informer-Thing-reflector") && t.getState() == Thread.State.TIMED_WAITING),
+    Eventually.until(() -> Thread.getAllStackTraces().entrySet().stream()
+        .anyMatch(e -> e.getKey().getName().equals("informer-Thing-reflector")
+            && e.getKey().getState() == Thread.State.TIMED_WAITING
+            && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().endsWith(".ClockWaiter"))),
         "reflector backing off");
   }
 
