@@ -42,7 +42,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   private final Clock clock;
   private final long defaultResyncNanos;
   private final AtomicInteger handlerCount = new AtomicInteger();
-  /** Guards listeners, syncingListeners, resyncCheckNanos and the start/stop state. */
+  /** Guards listeners (and their syncing flags), resyncCheckNanos and the start/stop state. */
   private final ReentrantLock processLock = new ReentrantLock();
   private final List<ProcessorListener<T>> listeners = new ArrayList<>();
   private final CountDownLatch stoppedLatch = new CountDownLatch(1);
@@ -103,7 +103,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
       String threadName = "informer-" + name + "-handler-" + handlerCount.incrementAndGet();
       ProcessorListener<T> listener = new ProcessorListener<>(handler, resync, this::hasSynced,
           () -> failure != null, (h, e) -> exceptionHandler.accept(h, e),
-          e -> fail(threadName, e, false), threadName);
+          e -> fail("the handler thread " + threadName, e, false), threadName);
       listener.nextResyncNanos = clock.nanoTime() + resync;
       listeners.add(listener);
       if (started) {
@@ -193,7 +193,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
       try {
         startThreads();
       } catch (RuntimeException | Error e) {
-        fail("start", e, true);
+        fail("start()", e, true);
         throw e;
       }
     } finally {
@@ -224,19 +224,20 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     try {
       r.run();
     } catch (RuntimeException | Error e) {
-      fail("reflector", e, true);
+      fail("the reflector thread", e, true);
     }
   }
 
   /**
-   * Records an error that ended one of the informer's threads: from now on the informer is
-   * neither synced nor running. {@code stopPipeline}: also stop the reflector and close the queue.
+   * Records an error that ended {@code what} (one of the informer's threads, or its start): from
+   * now on the informer is neither synced nor running. {@code stopPipeline}: also stop the
+   * reflector and close the queue.
    */
-  private void fail(String part, Throwable e, boolean stopPipeline) {
+  private void fail(String what, Throwable e, boolean stopPipeline) {
     failure = e;
     try {
-      LOG.error("informer {}: the {} thread ended with {}; the informer no longer reports itself synced", name, part,
-          e.toString(), e);
+      LOG.error("informer {}: {} failed with {}; the informer no longer reports itself synced or running", name,
+          what, e.toString(), e);
     } catch (Throwable ignored) {
       // logging may fail too (out of memory): the failure is recorded either way
     }
@@ -354,7 +355,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
         }
       }
     } catch (Error e) {
-      fail("controller", e, true);
+      fail("the processing thread", e, true);
     }
   }
 

@@ -265,7 +265,14 @@ public final class Reflector<T extends KubernetesObject> {
         if (stopped) {
           return;
         }
-        if (ApiErrors.isTooManyRequests(e) || ApiErrors.isConnectionRefused(e) || e instanceof ListWatchTimeoutException) {
+        if (e instanceof ListWatchTimeoutException) {
+          LOG.warn("{}: {}; backing off, then watching again from {}", name, e.getMessage(), lastSyncResourceVersion);
+          if (!backOff()) {
+            return;
+          }
+          continue;
+        }
+        if (ApiErrors.isTooManyRequests(e) || ApiErrors.isConnectionRefused(e)) {
           LOG.debug("{}: watch refused ({}), backing off", name, e.getMessage());
           if (!backOff()) {
             return;
@@ -299,7 +306,7 @@ public final class Reflector<T extends KubernetesObject> {
         .timeoutSeconds(timeoutSeconds)
         .build();
     watchCalls++;
-    return calls.call(name + ": watch from resourceVersion " + from, options.callTimeout(),
+    return calls.call("watch from resourceVersion " + from, options.callTimeout(),
         () -> listWatch.watch(opts), Watch::close);
   }
 
@@ -430,7 +437,7 @@ public final class Reflector<T extends KubernetesObject> {
       ObjectList<T> result;
       try {
         listCalls++;
-        result = calls.call(name + ": list page " + page, options.callTimeout(), () -> listWatch.list(listOptions), r -> { });
+        result = calls.call("list page " + page, options.callTimeout(), () -> listWatch.list(listOptions), r -> { });
       } catch (RuntimeException e) {
         if (continueToken != null && ApiErrors.isExpired(e) && !stopped) {
           LOG.debug("{}: continue token expired, listing everything at once", name);
