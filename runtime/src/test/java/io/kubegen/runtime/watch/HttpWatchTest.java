@@ -189,9 +189,13 @@ class HttpWatchTest {
   @Test
   void theTimeoutDoesNotCutAnOpenStream() throws Exception {
     server.route("GET", PATH).then(Reply.stream(stream));
+    // long enough for the headers even on a loaded machine (100 ms was not, under a load of 30)
+    Duration timeout = Duration.ofSeconds(2);
+    long start = System.nanoTime();
     try (Watch<TestConfigMap> watch = client.get().resource(CONFIGMAPS).namespace("default")
-        .timeout(Duration.ofMillis(100)).watch(TestConfigMap.class)) {
-      assertThat(watch.poll(Duration.ofMillis(400))).isEmpty();
+        .timeout(timeout).watch(TestConfigMap.class)) {
+      // silent until well past the timeout: the open stream must outlive it
+      assertThat(watch.poll(timeout.plusMillis(300).minusNanos(System.nanoTime() - start))).isEmpty();
       stream.writeEvent("ADDED", cm("late", "9"));
       assertThat(watch.poll(Duration.ofSeconds(5))).hasValueSatisfying(
           e -> assertThat(e.object().getMetadata().getName()).isEqualTo("late"));
