@@ -45,7 +45,8 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   /** Guards listeners (and their syncing flags), resyncCheckNanos and the start/stop state. */
   private final ReentrantLock processLock = new ReentrantLock();
   private final List<ProcessorListener<T>> listeners = new ArrayList<>();
-  private final CountDownLatch stoppedLatch = new CountDownLatch(1);
+  /** Released by stop() and by a failure: what run() waits for. */
+  private final CountDownLatch notRunning = new CountDownLatch(1);
   private long resyncCheckNanos;
   private volatile UnaryOperator<T> transform;
   private volatile WatchErrorHandler watchErrorHandler = Reflector.DEFAULT_WATCH_ERROR_HANDLER;
@@ -235,6 +236,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
    */
   private void fail(String what, Throwable e, boolean stopPipeline) {
     failure = e;
+    notRunning.countDown();
     try {
       LOG.error("informer {}: {} failed with {}; the informer no longer reports itself synced or running", name,
           what, e.toString(), e);
@@ -259,7 +261,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
       start();
     }
     try {
-      stoppedLatch.await();
+      notRunning.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -293,7 +295,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     Threads.joinUninterruptibly(reflectorT);
     Threads.joinUninterruptibly(processorT);
     toStop.forEach(ProcessorListener::stop);
-    stoppedLatch.countDown();
+    notRunning.countDown();
   }
 
   @Override

@@ -95,7 +95,11 @@ public interface SharedIndexInformer<T extends KubernetesObject> extends Informe
    */
   void start();
 
-  /** Starts (if not yet started) and blocks until {@link #stop()} is called or the thread is interrupted. */
+  /**
+   * Starts (if not yet started) and blocks while the informer {@linkplain #isRunning() runs}: until
+   * {@link #stop()} is called, one of its threads ends with an error ({@link #lastError()}), or the
+   * calling thread is interrupted.
+   */
   void run();
 
   /** Stops every thread of this informer and waits for them to end. Idempotent. */

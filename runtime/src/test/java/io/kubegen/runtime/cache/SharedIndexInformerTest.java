@@ -502,8 +502,11 @@ class SharedIndexInformerTest {
     assertThat(informer.isRunning()).isTrue();
     assertThat(informer.lastError()).isEmpty();
     Eventually.until(() -> server.openWatches() == 1, "watching");
+    Thread runner = new Thread(informer::run, "runner");
+    runner.start();
     server.expireWatches(); // the relist hits the error
     Eventually.until(() -> informer.lastError().isPresent(), "failure recorded");
+    Eventually.until(() -> !runner.isAlive(), "run() returned: the informer no longer runs");
     assertThat(informer.lastError()).containsSame(oom);
     assertThat(informer.isRunning()).isFalse();
     assertThat(informer.hasSynced()).isFalse();
