@@ -13,8 +13,6 @@ import io.kubegen.runtime.watch.WatchStreamDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -105,12 +103,7 @@ public final class RestClient implements AutoCloseable {
     if (config.sslContext() != null) {
       b.sslContext(config.sslContext());
     }
-    Optional<URI> proxy = config.proxy();
-    if (proxy != null && proxy.isPresent()) {
-      URI p = proxy.get();
-      int port = p.getPort() != -1 ? p.getPort() : "https".equalsIgnoreCase(p.getScheme()) ? 443 : 80;
-      b.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(p.getHost(), port)));
-    }
+    ConfigTransport.configure(config, b);
     return b.build();
   }
 
@@ -276,7 +269,7 @@ public final class RestClient implements AutoCloseable {
       }
       failedOver = 0;
       int code = response.statusCode();
-      if (code == 401 && !refreshed && hasCredentials()) {
+      if (code == 401 && !refreshed && hasCredentials(server)) {
         refreshed = true;
         discard(response);
         LOG.info("{}: 401 Unauthorized; refreshing credentials and retrying once", context);
@@ -298,8 +291,8 @@ public final class RestClient implements AutoCloseable {
     }
   }
 
-  private boolean hasCredentials() {
-    Optional<String> header = config.authorizationHeader();
+  private boolean hasCredentials(URI server) {
+    Optional<String> header = config.authorizationHeader(server);
     return header != null && header.isPresent();
   }
 
@@ -418,10 +411,7 @@ public final class RestClient implements AutoCloseable {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri)
         .header("Accept", "application/json")
         .header("User-Agent", config.userAgent() == null ? "kubegen" : config.userAgent());
-    Optional<String> auth = config.authorizationHeader();
-    if (auth != null && auth.isPresent()) {
-      b.header("Authorization", auth.get());
-    }
+    ConfigTransport.addHeaders(config, server, uri, request.headers(), b);
     request.headers().forEach(b::setHeader);
     Object body = request.body();
     HttpRequest.BodyPublisher publisher;
@@ -451,10 +441,9 @@ public final class RestClient implements AutoCloseable {
     return URI.create(base + pathAndQuery);
   }
 
-  /** Verb and URL without any user info, for messages and logs. */
+  /** Verb and URL without user info or query values, for messages and logs. */
   static String describe(Request request, URI uri) {
-    String safe = uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
-    return request.verb() + " " + safe;
+    return ConfigTransport.describe(request.verb(), uri);
   }
 
   private static KubeApiException toApiException(int code, byte[] body, String context) {
