@@ -172,6 +172,13 @@ public final class KubeConfig {
     return ContextRestConfigs.builder(entry, clusters, users, sources(), env);
   }
 
+  /** The merged clusters, users and contexts by name, for kubegen's own tests and tools. */
+  Map<String, KubeConfigEntry> clusterEntries() { return java.util.Collections.unmodifiableMap(clusters); }
+
+  Map<String, KubeConfigEntry> userEntries() { return java.util.Collections.unmodifiableMap(users); }
+
+  Map<String, KubeConfigEntry> contextEntries() { return java.util.Collections.unmodifiableMap(contexts); }
+
   private String sources() {
     if (files.isEmpty()) {
       return missingNote == null ? "an empty kubeconfig" : "an empty kubeconfig (" + missingNote + ")";

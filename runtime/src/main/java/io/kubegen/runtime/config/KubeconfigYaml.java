@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * YAML 1.1): anchors, aliases and {@code <<} merge keys are expanded; plain scalars resolve as
  * yaml.v2 resolves them ({@code y}, {@code yes}, {@code on} are booleans, {@code 012} and
  * {@code 0x1F} are numbers, a date stays a string); keys become strings; a later duplicate key
- * wins; only the first document counts. SnakeYAML does the parsing; the resolution rules are
+ * wins; only the first document counts; a tab after {@code :} or a flow {@code ,} separates, as
+ * in yaml.v2 ({@link YamlTabs}). SnakeYAML does the parsing; the resolution rules are
  * kubegen's own, so that {@code token: y} fails here exactly when it fails in kubectl.
  *
  * <p>Stateless and thread-safe. Errors give the file and a position, never the text around it (a
@@ -59,7 +60,7 @@ final class KubeconfigYaml {
   static JsonNode read(String yaml, Path file) {
     Node root;
     try {
-      Iterator<Node> documents = yaml(file).composeAll(new StringReader(yaml)).iterator();
+      Iterator<Node> documents = yaml(file).composeAll(new StringReader(YamlTabs.separatorTabsToSpaces(yaml))).iterator();
       root = documents.hasNext() ? documents.next() : null;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
