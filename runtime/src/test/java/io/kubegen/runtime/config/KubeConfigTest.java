@@ -332,6 +332,33 @@ class KubeConfigTest {
   }
 
   @Test
+  void credentialsForAPlainHttpServerAreNotSentAndThatIsSaidOnce() throws IOException {
+    Path file = write("plain/config", """
+        current-context: x
+        clusters: [{name: c, cluster: {server: "http://127.0.0.1:8080"}}]
+        users: [{name: u, user: {token: not-sent, tokenFile: /nonexistent/token}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        """);
+    try (LogCapture logs = LogCapture.trace()) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(KubeConfig.load(file).restConfig().authorizationHeader()).isEmpty();
+      }
+      assertThat(logs.lines()).filteredOn(l -> l.contains("WARN")).singleElement().asString()
+          .contains(file + ": contexts[0].context.cluster: the server http://127.0.0.1:8080 is plain HTTP, so the "
+              + "credentials of user \"u\" are not sent, as kubectl does not send them either");
+    }
+  }
+
+  @Test
+  void theNamelessContextIsTheCurrentOneWhenNoneIsSetAsInKubectl() {
+    KubeConfig config = KubeConfig.parse("""
+        clusters: [{name: c, cluster: {server: "https://h"}}]
+        contexts: [{context: {cluster: c, namespace: nameless}}]
+        """, dir.resolve("config"));
+    assertThat(config.restConfig().namespace()).isEqualTo("nameless");
+  }
+
+  @Test
   void structuralErrorsAreReportedWhileParsing() {
     Path file = dir.resolve("config");
     assertThatThrownBy(() -> KubeConfig.parse("clusters:\n- name: a\n- name: a\n", file))
