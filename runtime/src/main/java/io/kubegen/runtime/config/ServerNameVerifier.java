@@ -9,21 +9,25 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Checks the server's certificate against a kubeconfig's {@code tls-server-name} instead of the
- * URL's host, as Go's TLS client does with {@code ServerName}: the chain is validated by the
- * delegate (the CA bundle or the JDK's trust store) without its host check, then the leaf
- * certificate must name {@code serverName} in a DNS or IP subject alternative name (Go's
+ * Checks the server's certificate the way kubectl (Go's TLS client) does: the chain is validated
+ * by the delegate (the CA bundle or the JDK's trust store) without its host check, then the leaf
+ * certificate must name the server in a DNS or IP subject alternative name (Go's
  * {@code VerifyHostname}: no common-name fallback, a {@code *} only as a whole left-most label,
- * case-insensitive, a trailing dot ignored). Being an {@link X509ExtendedTrustManager}, it owns
- * the host check, so the JDK does not also check the URL's host. Immutable and thread-safe.
+ * case-insensitive, a trailing dot ignored). The name is a kubeconfig's {@code tls-server-name}
+ * when there is one, else the host the connection was opened for. Being an
+ * {@link X509ExtendedTrustManager}, it owns the host check, so the JDK does not add its own rules
+ * (such as its common-name fallback). Immutable and thread-safe.
  */
 final class ServerNameVerifier extends X509ExtendedTrustManager {
   private final X509ExtendedTrustManager delegate;
   private final String serverName;
 
+  /** @param serverName the name to check; null to check the host of each connection */
   ServerNameVerifier(X509ExtendedTrustManager delegate, String serverName) {
     this.delegate = delegate;
     this.serverName = serverName;
@@ -31,19 +35,28 @@ final class ServerNameVerifier extends X509ExtendedTrustManager {
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-    delegate.checkServerTrusted(chain, authType);
-    verifyName(chain[0], serverName);
+    check(chain, authType, null);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-    checkServerTrusted(chain, authType);
+    SSLSession session = socket instanceof SSLSocket ssl ? ssl.getHandshakeSession() : null;
+    check(chain, authType, session == null ? null : session.getPeerHost());
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    checkServerTrusted(chain, authType);
+    check(chain, authType, engine == null ? null : engine.getPeerHost());
+  }
+
+  private void check(X509Certificate[] chain, String authType, String peerHost) throws CertificateException {
+    delegate.checkServerTrusted(chain, authType);
+    String name = serverName != null ? serverName : peerHost;
+    if (name == null) {
+      throw new CertificateException("no host name to check the server certificate against");
+    }
+    verifyName(chain[0], name);
   }
 
   @Override
@@ -81,7 +94,7 @@ final class ServerNameVerifier extends X509ExtendedTrustManager {
           return;
         }
       }
-      throw new CertificateException("the certificate is not valid for " + candidate + " (tls-server-name); it names "
+      throw new CertificateException("the certificate is not valid for " + candidate + "; it names "
           + names(dnsNames, ipAddresses));
     }
     String host = candidate.toLowerCase(Locale.ROOT);
@@ -91,7 +104,7 @@ final class ServerNameVerifier extends X509ExtendedTrustManager {
         return;
       }
     }
-    throw new CertificateException("the certificate is not valid for " + name + " (tls-server-name); it names "
+    throw new CertificateException("the certificate is not valid for " + name + "; it names "
         + names(dnsNames, ipAddresses));
   }
 

@@ -20,9 +20,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Builds the {@link SSLContext} of a {@link RestConfig}: trust from the CA bundle (only that
  * bundle, as client-go does), from nothing at all when TLS verification is skipped, or from the
- * JDK's default trust store; and a key manager for the client certificate and key. With a
- * {@code tls-server-name}, the certificate is checked against that name
- * ({@link ServerNameVerifier}) and the name is sent as SNI ({@link ServerNameSslContext}).
+ * JDK's default trust store; and a key manager for the client certificate and key. Host names
+ * are checked by Go's rules ({@link ServerNameVerifier}), against the {@code tls-server-name} when
+ * there is one, which is then also sent as SNI ({@link ServerNameSslContext}).
  * Stateless and thread-safe.
  */
 final class TlsContexts {
@@ -42,7 +42,8 @@ final class TlsContexts {
     TrustManager[] trustManagers = insecure
         ? new TrustManager[] {InsecureTrustManager.INSTANCE}
         : trustManagers(ca);
-    if (!insecure && serverName != null) {
+    if (!insecure) {
+      // the host check is Go's, against tls-server-name or the connection's host
       for (int i = 0; i < trustManagers.length; i++) {
         if (trustManagers[i] instanceof X509ExtendedTrustManager extended) {
           trustManagers[i] = new ServerNameVerifier(extended, serverName);

@@ -45,7 +45,7 @@ class TlsServerNameTest {
     } else {
       assertThatThrownBy(() -> ServerNameVerifier.verifyName(CERT, name))
           .isInstanceOf(CertificateException.class)
-          .hasMessageContaining("(tls-server-name); it names api.example.com, *.apps.example.com");
+          .hasMessageContaining("; it names api.example.com, *.apps.example.com");
     }
   }
 
@@ -72,6 +72,30 @@ class TlsServerNameTest {
       assertThat(get(RestConfig.builder().server("https://localhost:" + https.port()).insecureSkipTlsVerify(true)
           .tlsServerName("10.1.2.3").build())).isNull();
       assertThat(https.exchanges()).singleElement().satisfies(e -> assertThat(e.serverNames()).isEmpty());
+    }
+  }
+
+  @Test
+  void aCertificateMustNameItsHostInASubjectAlternativeNameAsKubectlRequires() throws IOException {
+    TestPki.Issued ca = TestPki.ca("cn-ca");
+    // the common name is the host, but there is no subject alternative name: Go (and so kubectl) refuses it
+    TestPki.Issued cnOnly = TestPki.serverLeaf(ca, "127.0.0.1", TestPki.ec());
+    try (CapturingServer https = CapturingServer.https(TestPki.serverContext(cnOnly, ca, ca))) {
+      String server = "https://127.0.0.1:" + https.port();
+      assertThat(get(RestConfig.builder().server(server).caData(ca.certificatePem()).build()))
+          .contains("TLS handshake failed").contains("the certificate is not valid for 127.0.0.1; it names no DNS or IP names");
+      assertThat(https.exchanges()).isEmpty();
+
+      Kubectl.assumeInstalled();
+      Path kubeconfig = dir.resolve("config");
+      Files.writeString(kubeconfig, "current-context: c\nclusters: [{name: k, cluster: {server: '" + server
+          + "', certificate-authority-data: " + java.util.Base64.getEncoder().encodeToString(
+              ca.certificatePem().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          + "}}]\nusers: [{name: u, user: {token: t}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n");
+      Kubectl.Result result = Kubectl.withKubeconfig(dir, kubeconfig, java.util.Map.of(), "get", "--raw", "/version");
+      assertThat(result.succeeded()).isFalse();
+      assertThat(result.stderr()).contains("x509");
+      assertThat(https.exchanges()).isEmpty();
     }
   }
 
