@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class ProxyTunnelAuth {
   static final String PROPERTY = "jdk.http.auth.tunneling.disabledSchemes";
   private static final Logger LOG = LoggerFactory.getLogger(ProxyTunnelAuth.class);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15); // a loopback round trip; generous for loaded machines
   private static Boolean sent;
   private static boolean warned;
 
