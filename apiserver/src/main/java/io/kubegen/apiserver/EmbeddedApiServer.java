@@ -3,7 +3,9 @@ package io.kubegen.apiserver;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.apiserver.internal.ApiHandler;
+import io.kubegen.apiserver.internal.ApiException;
 import io.kubegen.apiserver.internal.BuiltInResources;
+import io.kubegen.apiserver.internal.DefinitionSync;
 import io.kubegen.apiserver.internal.ResourceOperations;
 import io.kubegen.apiserver.internal.ResourceRegistry;
 import io.kubegen.apiserver.internal.SelfSignedCertificate;
@@ -70,6 +72,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
   private final SelfSignedCertificate certificate;
   private final ExecutorService watchExecutor;
   private final ApiHandler handler;
+  /** Follows CRDs written by other servers over a shared storage; null over the in-memory storage. */
+  private final DefinitionSync definitionSync;
   private final Undertow undertow;
   private final URI url;
   private volatile boolean closed;
@@ -110,10 +114,30 @@ public final class EmbeddedApiServer implements AutoCloseable {
     InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
     address[0] = b.host + ":" + bound.getPort();
     this.url = URI.create((certificate != null ? "https" : "http") + "://" + b.host + ":" + bound.getPort());
-    for (String ns : INITIAL_NAMESPACES) {
-      ObjectNode namespace = JsonNodeFactory.instance.objectNode();
-      namespace.putObject("metadata").put("name", ns);
-      ops.create(registry.find("", "v1", "namespaces"), null, namespace, false);
+    try {
+      // A shared storage (etcd) may already hold them, written by another server or before a restart.
+      this.definitionSync = storage instanceof InMemoryStorage ? null : new DefinitionSync(storage, registry);
+      if (definitionSync != null) {
+        definitionSync.start();
+      }
+      ResourceDefinition namespaces = registry.find("", "v1", "namespaces");
+      for (String ns : INITIAL_NAMESPACES) {
+        if (storage.get(ResourceOperations.storageKey(namespaces), null, ns) == null) {
+          ObjectNode namespace = JsonNodeFactory.instance.objectNode();
+          namespace.putObject("metadata").put("name", ns);
+          try {
+            ops.create(namespaces, null, namespace, false);
+          } catch (ApiException e) {
+            if (e.code() != 409) {
+              throw e;
+            }
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      undertow.stop();
+      watchExecutor.shutdownNow();
+      throw e;
     }
     LOG.debug("kubegen API server listening on {}", url);
   }
@@ -218,6 +242,9 @@ public final class EmbeddedApiServer implements AutoCloseable {
       return;
     }
     closed = true;
+    if (definitionSync != null) {
+      definitionSync.close();
+    }
     handler.cancelWatches();
     undertow.stop();
     watchExecutor.shutdownNow();

@@ -1,12 +1,16 @@
 package io.kubegen.apiserver;
 
+import io.kubegen.apiserver.storage.EtcdStorage;
+import io.kubegen.apiserver.storage.StorageException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone server: {@code java -jar kubegen-apiserver.jar [--port N] [--kubeconfig FILE]
- * [--https] [--token TOKEN]}. Prints where it listens and runs until interrupted (Ctrl-C).
+ * [--https] [--token TOKEN] [--etcd http://host:port[,...] [--etcd-prefix /registry]]}. Prints
+ * where it listens and runs until interrupted (Ctrl-C). With {@code --etcd} objects live in etcd
+ * (several servers may share it); without, in memory.
  */
 public final class Main {
   private Main() {}
@@ -15,6 +19,8 @@ public final class Main {
   public static void main(String[] args) throws InterruptedException {
     EmbeddedApiServer.Builder builder = EmbeddedApiServer.builder().port(8080);
     Path kubeconfig = null;
+    String etcd = null;
+    String etcdPrefix = "/registry";
     PrintStream out = System.out;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -23,6 +29,8 @@ public final class Main {
           case "--kubeconfig" -> kubeconfig = Path.of(value(args, ++i, "--kubeconfig"));
           case "--https" -> builder.https(true);
           case "--token" -> builder.bearerToken(value(args, ++i, "--token"));
+          case "--etcd" -> etcd = value(args, ++i, "--etcd");
+          case "--etcd-prefix" -> etcdPrefix = value(args, ++i, "--etcd-prefix");
           case "--help", "-h" -> {
             out.println(usage());
             return;
@@ -36,7 +44,17 @@ public final class Main {
       System.exit(2);
       return;
     }
-    EmbeddedApiServer server = builder.build().start();
+    EmbeddedApiServer server;
+    try {
+      if (etcd != null) {
+        builder.storage(EtcdStorage.builder().endpoints(etcd).prefix(etcdPrefix).connect());
+      }
+      server = builder.build().start();
+    } catch (IllegalArgumentException | StorageException e) {
+      System.err.println("kubegen-apiserver: " + e.getMessage());
+      System.exit(etcd != null && e instanceof StorageException ? 1 : 2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -44,6 +62,9 @@ public final class Main {
       stopped.countDown();
     }, "kubegen-apiserver-shutdown"));
     out.println("kubegen API server listening on " + server.url());
+    if (etcd != null) {
+      out.println("storage: etcd at " + etcd + " under " + etcdPrefix);
+    }
     if (kubeconfig != null) {
       server.writeKubeconfig(kubeconfig);
       out.println("kubeconfig written to " + kubeconfig.toAbsolutePath()
@@ -62,6 +83,6 @@ public final class Main {
 
   private static String usage() {
     return "usage: java -jar kubegen-apiserver.jar [--port N (default 8080, 0 = any free)] [--kubeconfig FILE]"
-        + " [--https] [--token TOKEN]";
+        + " [--https] [--token TOKEN] [--etcd http://host:port[,http://host:port...]] [--etcd-prefix PREFIX (default /registry)]";
   }
 }

@@ -80,6 +80,29 @@ class MainTest {
   }
 
   @Test
+  void anUnreachableEtcdStopsStartUpWithTheReason() throws Exception {
+    int unused;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      unused = s.getLocalPort();
+    }
+    Process p = java("--port", "0", "--etcd", "http://127.0.0.1:" + unused);
+    BlockingQueue<String> lines = lines(p);
+    String why = await(lines, "kubegen-apiserver: cannot reach etcd at [http://127.0.0.1:" + unused + "]");
+    assertThat(why).contains("within 10000 ms");
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+  }
+
+  @Test
+  void anEtcdEndpointThatIsNotPlainHttpIsAUsageError() throws Exception {
+    Process p = java("--etcd", "https://127.0.0.1:2379");
+    BlockingQueue<String> lines = lines(p);
+    await(lines, "TLS to etcd is not supported");
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+  }
+
+  @Test
   void badArgumentsExplainUsage() throws Exception {
     Process p = java("--port", "nope");
     BlockingQueue<String> lines = lines(p);

@@ -51,6 +51,8 @@ public final class ApiHandler implements HttpHandler {
   private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of("status", "finalize");
   private static final byte[] LIST_ITEMS = ",\"items\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] LIST_END = "]}".getBytes(StandardCharsets.UTF_8);
+  /** What a 503 asks clients to wait when the storage cannot be reached. */
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private final ResourceRegistry registry;
   private final Storage storage;
@@ -159,6 +161,17 @@ public final class ApiHandler implements HttpHandler {
       route(ex);
     } catch (ApiException e) {
       sendStatus(ex, e);
+    } catch (StorageException e) {
+      if (e.reason() != StorageException.Reason.UNAVAILABLE) {
+        LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
+        sendStatus(ex, ApiException.of(500, "InternalError", "internal error: " + e.getMessage()));
+      } else {
+        LOG.warn("{} {}: storage unavailable: {}", ex.getRequestMethod(), ex.getRequestPath(), e.getMessage());
+        if (!ex.isResponseStarted()) {
+          ex.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        sendStatus(ex, ApiException.of(503, "ServiceUnavailable", "storage unavailable, try again: " + e.getMessage()));
+      }
     } catch (RuntimeException e) {
       LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestPath(), e);
       sendStatus(ex, ApiException.of(500, "InternalError", "internal error: " + e));
@@ -301,7 +314,7 @@ public final class ApiHandler implements HttpHandler {
     if (def.namespaced() && namespace == null && (name != null || !isRead(ex))) {
       throw ApiException.noSuchPath();
     }
-    boolean dryRun = "All".equals(param(ex, "dryRun"));
+    boolean dryRun = dryRun(ex);
     String method = ex.getRequestMethod().toString();
     boolean statusOnly = sub != null;
     if (name == null) {
@@ -326,6 +339,37 @@ public final class ApiHandler implements HttpHandler {
       case "DELETE" -> delete(ex, def, namespace, name, dryRun);
       default -> throw ApiException.methodNotAllowed(method);
     }
+  }
+
+  /** Whether the query asks for a dry run: {@code dryRun=All}; any other value is 400, as kube-apiserver answers. */
+  private static boolean dryRun(HttpServerExchange ex) {
+    Deque<String> values = ex.getQueryParameters().get("dryRun");
+    if (values == null || values.isEmpty()) {
+      return false;
+    }
+    for (String v : values) {
+      if (!"All".equals(v)) {
+        throw ApiException.badRequest("dryRun: Unsupported value: \"" + v + "\": supported values: \"All\"");
+      }
+    }
+    return true;
+  }
+
+  /** Whether a DeleteOptions body asks for a dry run ({@code "dryRun": ["All"]}); other values are 400. */
+  private static boolean dryRunOption(JsonNode options) {
+    JsonNode dry = options.get("dryRun");
+    if (dry == null || dry.isNull() || dry.isArray() && dry.isEmpty()) {
+      return false;
+    }
+    if (!dry.isArray()) {
+      throw ApiException.badRequest("dryRun must be a list of strings");
+    }
+    for (JsonNode v : dry) {
+      if (!"All".equals(v.asText())) {
+        throw ApiException.badRequest("dryRun: Unsupported value: \"" + v.asText() + "\": supported values: \"All\"");
+      }
+    }
+    return true;
   }
 
   private static boolean isRead(HttpServerExchange ex) {
@@ -413,8 +457,7 @@ public final class ApiHandler implements HttpHandler {
       JsonNode pre = options.path("preconditions");
       uid = Meta.text(pre, "uid");
       rv = Meta.text(pre, "resourceVersion");
-      JsonNode dry = options.get("dryRun");
-      dryRun |= dry != null && dry.toString().contains("All");
+      dryRun |= dryRunOption(options);
     }
     StoredObject last = ops.delete(def, namespace, name, uid, rv, dryRun);
     if (Meta.isDeleting(last.object()) || returnsObjectOnDelete(def)) {
@@ -434,7 +477,10 @@ public final class ApiHandler implements HttpHandler {
 
   private void deleteCollection(HttpServerExchange ex, ResourceDefinition def, String namespace, boolean dryRun)
       throws IOException {
-    readBody(ex);
+    byte[] bytes = readBody(ex);
+    if (bytes.length > 0) {
+      dryRun |= dryRunOption(parse(bytes, false));
+    }
     Predicate<StoredObject> filter = selectors(ex);
     ListPage page = storage.list(ResourceOperations.storageKey(def), namespace, 0, null, 0, filter);
     List<StoredObject> deleted = new ArrayList<>();
@@ -491,6 +537,9 @@ public final class ApiHandler implements HttpHandler {
     try {
       page = storage.list(ResourceOperations.storageKey(def), namespace, at, after, limit, filter);
     } catch (StorageException e) {
+      if (e.reason() != StorageException.Reason.GONE) {
+        throw e;
+      }
       throw ApiException.gone(cont != null
           ? "The provided continue parameter is too old to display a consistent list result. Start a new list."
           : "The resourceVersion for the provided list is too old: " + e.getMessage());
@@ -500,6 +549,9 @@ public final class ApiHandler implements HttpHandler {
   }
 
   private void checkNotTooLarge(long wanted) {
+    if (wanted == 0) {
+      return;
+    }
     long current = storage.revision();
     if (wanted > current) {
       throw ApiException.of(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current);
@@ -551,6 +603,7 @@ public final class ApiHandler implements HttpHandler {
     int timeout = intParam(ex, "timeoutSeconds");
     WatchSession session = new WatchSession(def, storage, namespace, filter, from, sendInitial, bookmarks,
         TimeUnit.SECONDS.toNanos(timeout), bookmarkIntervalNanos);
+    session.open();
     ex.setStatusCode(200);
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
     ex.getResponseHeaders().put(new HttpString("Cache-Control"), "no-cache, private");

@@ -98,6 +98,7 @@ public final class ResourceOperations {
         afterCreate(def, stored);
         return stored;
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         if (!generated || attempt >= 8) {
           throw ApiException.alreadyExists(def, name);
         }
@@ -243,6 +244,7 @@ public final class ResourceOperations {
         afterUpdate(def, stored);
         return stored;
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         if (e.reason() == StorageException.Reason.NOT_FOUND) {
           throw ApiException.notFound(def, name);
         }
@@ -251,6 +253,13 @@ public final class ResourceOperations {
       }
     }
     throw ApiException.conflict(def, name, "too many concurrent changes, try again");
+  }
+
+  /** A storage that cannot be reached is not a conflict to retry: let the handler answer 503. */
+  private static void rethrowUnavailable(StorageException e) {
+    if (e.reason() == StorageException.Reason.UNAVAILABLE) {
+      throw e;
+    }
   }
 
   static long parseResourceVersion(String rv) {
@@ -325,31 +334,38 @@ public final class ResourceOperations {
         throw ApiException.conflict(def, name, "Precondition failed: ResourceVersion in precondition: "
             + rvPrecondition + ", ResourceVersion in object meta: " + current.revision());
       }
-      if (dryRun) {
+      boolean finalizing = Meta.hasFinalizers(current.object());
+      if (finalizing && Meta.isDeleting(current.object())) {
         return current;
       }
+      if (dryRun) {
+        // answer as a real delete would: the object marked for deletion, or its last state
+        return finalizing ? new StoredObject(ns, name, current.revision(), markDeleting(current)) : current;
+      }
       try {
-        if (Meta.hasFinalizers(current.object())) {
-          if (Meta.isDeleting(current.object())) {
-            return current;
-          }
-          ObjectNode next = current.copy();
-          ObjectNode meta = next.withObjectProperty("metadata");
-          meta.put("deletionTimestamp", Meta.now());
-          meta.put("deletionGracePeriodSeconds", 0);
-          meta.put("generation", meta.path("generation").asLong(1) + 1);
-          return storage.update(storageKey(def), ns, name, current.revision(), next);
+        if (finalizing) {
+          return storage.update(storageKey(def), ns, name, current.revision(), markDeleting(current));
         }
         StoredObject gone = storage.delete(storageKey(def), ns, name, current.revision());
         afterDelete(def, gone);
         return gone;
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         if (e.reason() == StorageException.Reason.NOT_FOUND) {
           throw ApiException.notFound(def, name);
         }
       }
     }
     throw ApiException.conflict(def, name, "too many concurrent changes, try again");
+  }
+
+  private static ObjectNode markDeleting(StoredObject current) {
+    ObjectNode next = current.copy();
+    ObjectNode meta = next.withObjectProperty("metadata");
+    meta.put("deletionTimestamp", Meta.now());
+    meta.put("deletionGracePeriodSeconds", 0);
+    meta.put("generation", meta.path("generation").asLong(1) + 1);
+    return next;
   }
 
   private void afterCreate(ResourceDefinition def, StoredObject stored) {
@@ -401,6 +417,7 @@ public final class ResourceOperations {
       try {
         storage.delete(storageKey(def), o.namespace(), o.name(), 0);
       } catch (StorageException e) {
+        rethrowUnavailable(e);
         LOG.debug("{} {} vanished while its owner was deleted", def.groupResource(), o.key());
       }
     }

@@ -8,6 +8,7 @@ import io.kubegen.apiserver.storage.StorageEvent;
 import io.kubegen.apiserver.storage.StorageException;
 import io.kubegen.apiserver.storage.StoredObject;
 import io.kubegen.apiserver.storage.WatchRegistration;
+import io.kubegen.apiserver.storage.WatchSink;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.json.Json;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.function.Predicate;
  * thread runs {@link #run}, writing to the response. Event bytes come from
  * {@link StoredObject#json()}, serialised once and shared by all watchers.
  */
-final class WatchSession {
+final class WatchSession implements WatchSink {
   private static final byte[] ADDED = "{\"type\":\"ADDED\",\"object\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] MODIFIED = "{\"type\":\"MODIFIED\",\"object\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] DELETED = "{\"type\":\"DELETED\",\"object\":".getBytes(StandardCharsets.UTF_8);
@@ -50,6 +51,8 @@ final class WatchSession {
   private final LinkedBlockingQueue<StorageEvent> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private volatile boolean overflowed;
+  /** Why the storage ended the watch, or null while it goes on. */
+  private volatile StorageException ended;
   /** The highest revision the client has seen, in an event or a bookmark. */
   private long lastRevision;
 
@@ -66,10 +69,17 @@ final class WatchSession {
     this.bookmarkIntervalNanos = bookmarkIntervalNanos;
   }
 
-  private void accept(StorageEvent event) {
+  @Override
+  public void accept(StorageEvent event) {
     if (!queue.offer(event)) {
       overflowed = true;
     }
+  }
+
+  @Override
+  public void ended(StorageException why) {
+    ended = why;
+    queue.offer(WAKE_UP);
   }
 
   /** Ends the stream soon; callable from any thread. */
@@ -79,13 +89,30 @@ final class WatchSession {
     }
   }
 
-  /** Streams to {@code out} until the end; IO errors mean the client left. */
-  void run(OutputStream out) throws IOException {
-    WatchRegistration registration;
+  private WatchRegistration registration;
+  private StorageException expired;
+
+  /**
+   * Registers with the storage; call before the response starts.
+   *
+   * @throws StorageException {@code UNAVAILABLE} when the storage cannot be reached (the caller
+   *     answers 503); a revision that is gone is reported in the stream by {@link #run}
+   */
+  void open() {
     try {
-      registration = storage.watch(ResourceOperations.storageKey(def), fromRevision, fromRevision < 0, this::accept);
+      registration = storage.watch(ResourceOperations.storageKey(def), fromRevision, fromRevision < 0, this);
     } catch (StorageException e) {
-      writeError(out, 410, "Expired", e.getMessage());
+      if (e.reason() != StorageException.Reason.GONE) {
+        throw e;
+      }
+      expired = e;
+    }
+  }
+
+  /** Streams to {@code out} until the end; IO errors mean the client left. Call after {@link #open()}. */
+  void run(OutputStream out) throws IOException {
+    if (expired != null) {
+      writeError(out, 410, "Expired", expired.getMessage());
       return;
     }
     try {
@@ -117,8 +144,19 @@ final class WatchSession {
           writeError(out, 410, "Expired", "the watch fell too far behind; start a new watch");
           return;
         }
+        StorageException why = ended;
+        if (why != null) {
+          queue.drainTo(batch);
+          writeAll(out, batch);
+          if (why.reason() == StorageException.Reason.GONE) {
+            writeError(out, 410, "Expired", why.getMessage());
+          }
+          // Otherwise end the stream cleanly: clients watch again from the last resourceVersion.
+          out.flush();
+          return;
+        }
         if (bookmarks && System.nanoTime() >= nextBookmark) {
-          long committed = storage.committedRevision(ResourceOperations.storageKey(def));
+          long committed = registration.progressRevision();
           queue.drainTo(batch);
           writeAll(out, batch);
           if (committed > lastRevision) {

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -53,8 +52,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public long revision() { return counter.get(); }
 
-  @Override
-  public long committedRevision(String resource) {
+  /**
+   * A revision such that every change of {@code resource} at or below it has been committed and
+   * handed to that resource's watchers.
+   */
+  private long committedRevision(String resource) {
     ResourceState rs = state(resource);
     rs.lock.lock();
     try {
@@ -172,11 +174,15 @@ public final class InMemoryStorage implements Storage {
       }
     }
     // The state at `at` of every key changed since then: the first later change's previous state.
+    // A key created after `at` maps to null (absent at the snapshot), which later changes of the
+    // same key must not overwrite: containsKey, not putIfAbsent, which treats null as missing.
     Map<String, StoredObject> before = new HashMap<>();
     rs.lock.lock();
     try {
       for (StorageEvent e : rs.history.after(at)) {
-        before.putIfAbsent(e.key(), e.previous());
+        if (!before.containsKey(e.key())) {
+          before.put(e.key(), e.previous());
+        }
       }
     } finally {
       rs.lock.unlock();
@@ -210,7 +216,7 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
-  public WatchRegistration watch(String resource, long fromRevision, boolean initialState, Consumer<StorageEvent> sink) {
+  public WatchRegistration watch(String resource, long fromRevision, boolean initialState, WatchSink sink) {
     ResourceState rs = state(resource);
     rs.lock.lock();
     try {
@@ -233,6 +239,7 @@ public final class InMemoryStorage implements Storage {
       return new WatchRegistration() {
         @Override public List<StoredObject> initial() { return initialObjects; }
         @Override public long startRevision() { return start; }
+        @Override public long progressRevision() { return Math.max(start, committedRevision(resource)); }
         @Override public void close() {
           if (closed.compareAndSet(false, true)) {
             rs.sinks.remove(sink);
@@ -241,6 +248,18 @@ public final class InMemoryStorage implements Storage {
       };
     } finally {
       rs.lock.unlock();
+    }
+  }
+
+  @Override
+  public void compact(long revision) {
+    for (ResourceState rs : resources.values()) {
+      rs.lock.lock();
+      try {
+        rs.history.compact(revision);
+      } finally {
+        rs.lock.unlock();
+      }
     }
   }
 
@@ -254,14 +273,14 @@ public final class InMemoryStorage implements Storage {
     final ReentrantLock lock = new ReentrantLock();
     final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
     final History history;
-    final CopyOnWriteArrayList<Consumer<StorageEvent>> sinks = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<WatchSink> sinks = new CopyOnWriteArrayList<>();
 
     ResourceState(int historyLimit) { this.history = new History(historyLimit); }
 
     /** Records and fans out a committed change. Call with the lock held. */
     void publish(StorageEvent event) {
       history.add(event);
-      for (Consumer<StorageEvent> sink : sinks) {
+      for (WatchSink sink : sinks) {
         sink.accept(event);
       }
     }
@@ -300,6 +319,16 @@ public final class InMemoryStorage implements Storage {
     }
 
     private StorageEvent at(int i) { return ring[(start + i) % ring.length]; }
+
+    /** Forgets the changes below {@code revision}; replays after {@code revision - 1} stay possible. */
+    void compact(long revision) {
+      while (size > 0 && at(0).revision() < revision) {
+        ring[start] = null;
+        start = (start + 1) % ring.length;
+        size--;
+      }
+      compactedThrough = Math.max(compactedThrough, revision - 1);
+    }
 
     /** The changes after {@code revision}, oldest first. */
     List<StorageEvent> after(long revision) {

@@ -1,7 +1,6 @@
 package io.kubegen.apiserver.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -13,19 +12,18 @@ import java.util.function.Predicate;
  * visible. Writes are atomic per object; updates and deletes compare the caller's expected
  * revision and fail with {@link StorageException.Reason#CONFLICT} when it moved.
  *
+ * <p>Every method may also fail with {@link StorageException.Reason#UNAVAILABLE} when the
+ * storage cannot be reached; nothing waits forever.
+ *
  * <p>Implementations are thread-safe. Objects handed in become the storage's and must not be
  * touched by the caller afterwards; objects handed out are shared and must not be mutated.
+ * The server-owned metadata besides {@code resourceVersion} (uid, creationTimestamp,
+ * generation) is the caller's business, so every storage behaves the same.
  */
 public interface Storage extends AutoCloseable {
 
   /** The latest revision given to any write. */
   long revision();
-
-  /**
-   * A revision such that every change of {@code resource} at or below it has been committed
-   * and handed to that resource's watchers: safe to put in a bookmark.
-   */
-  long committedRevision(String resource);
 
   /** The current version of an object, or null. */
   StoredObject get(String resource, String namespace, String name);
@@ -67,12 +65,18 @@ public interface Storage extends AutoCloseable {
    * Registers {@code sink} for the changes of {@code resource} after {@code fromRevision}; the
    * changes already in history are replayed first. With {@code fromRevision < 0} the watch
    * starts now and, when {@code initialState}, the registration carries the current objects.
-   * The sink is called on the writer's thread while the resource is locked: it must only
-   * enqueue, never block.
+   * The sink must only enqueue, never block.
    *
    * @throws StorageException {@code GONE} when {@code fromRevision} is older than the history kept
    */
-  WatchRegistration watch(String resource, long fromRevision, boolean initialState, Consumer<StorageEvent> sink);
+  WatchRegistration watch(String resource, long fromRevision, boolean initialState, WatchSink sink);
+
+  /**
+   * Lets the storage forget history below {@code revision}: afterwards lists and watches at
+   * revisions below {@code revision - 1} fail with {@code GONE}. Lists and watches at
+   * {@code revision} or later keep working. A no-op for revisions already compacted.
+   */
+  void compact(long revision);
 
   /** Releases resources; the storage is unusable afterwards. */
   @Override

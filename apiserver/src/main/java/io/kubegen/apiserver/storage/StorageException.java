@@ -15,7 +15,12 @@ public final class StorageException extends RuntimeException {
     /** The object changed since the revision the caller expected. */
     CONFLICT,
     /** The requested revision is older than the history the storage keeps. */
-    GONE
+    GONE,
+    /**
+     * The storage could not be reached or did not answer in time; nothing is known to have
+     * changed. The API server answers 503 with {@code Retry-After}.
+     */
+    UNAVAILABLE
   }
 
   private final Reason reason;
@@ -23,6 +28,12 @@ public final class StorageException extends RuntimeException {
   /** An exception with {@code reason} and {@code message}. */
   public StorageException(Reason reason, String message) {
     super(message);
+    this.reason = reason;
+  }
+
+  /** An exception with {@code reason}, {@code message} and the {@code cause} behind it. */
+  public StorageException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
     this.reason = reason;
   }
 

@@ -15,6 +15,14 @@ public interface WatchRegistration extends AutoCloseable {
   /** Events after this revision follow. */
   long startRevision();
 
+  /**
+   * A revision such that every change of the watched resource at or below it has already been
+   * handed to the sink: safe to put in a bookmark. Never below {@link #startRevision()}; it
+   * moves with delivered events and, where the storage reports progress on quiet watches, past
+   * them.
+   */
+  long progressRevision();
+
   @Override
   void close();
 }

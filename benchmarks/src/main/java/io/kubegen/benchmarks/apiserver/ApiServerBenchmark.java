@@ -1,5 +1,6 @@
 package io.kubegen.benchmarks.apiserver;
 
+import io.kubegen.apiserver.storage.LocalEtcd;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run: see {@code docs/benchmarks.md}. Arguments (all optional): {@code
  * jar=apiserver/target/kubegen-apiserver.jar} (or {@code url=http://...} to measure a server that
  * is already running) {@code threads=8 seconds=20 listObjects=10000 lists=20
- * watchers=50 watchEvents=5000}.
+ * watchers=50 watchEvents=5000}; {@code etcd=local} runs the server over a throw-away etcd
+ * ({@link LocalEtcd}, Debian's etcd-server), {@code etcd=http://host:port} over a running one.
  */
 public final class ApiServerBenchmark {
   private ApiServerBenchmark() {}
@@ -53,7 +55,15 @@ public final class ApiServerBenchmark {
       throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
           + "; build it with: mvn -B -pl apiserver -am package -DskipTests");
     }
-    Process server = new ProcessBuilder("java", "-jar", jar.toString(), "--port", "0").redirectErrorStream(true).start();
+    String etcdArg = stringArg(args, "etcd", null);
+    LocalEtcd localEtcd = "local".equals(etcdArg) ? LocalEtcd.start() : null;
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("java", "-jar", jar.toString(), "--port", "0"));
+    if (etcdArg != null) {
+      String endpoint = localEtcd != null ? localEtcd.endpoint().toString() : etcdArg;
+      command.addAll(java.util.List.of("--etcd", endpoint, "--etcd-prefix", "/bench-" + System.currentTimeMillis()));
+      System.out.println("storage: etcd at " + endpoint + (localEtcd != null ? " (started for this run)" : ""));
+    }
+    Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       URI url = awaitUrl(server);
       serverProcess = server.toHandle();
@@ -62,6 +72,9 @@ public final class ApiServerBenchmark {
       server.destroy();
       if (!server.waitFor(10, TimeUnit.SECONDS)) {
         server.destroyForcibly();
+      }
+      if (localEtcd != null) {
+        localEtcd.close();
       }
     }
   }

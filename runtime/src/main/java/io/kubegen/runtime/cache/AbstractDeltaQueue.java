@@ -1,5 +1,6 @@
 package io.kubegen.runtime.cache;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.function.UnaryOperator;
  * add/update/delete and resync rules, and the waiting and initial-list bookkeeping of {@link #pop}.
  * Subclasses hold the waiting deltas and decide how they are queued and handed out; every abstract
  * method is called with {@link #lock} held.
+ *
+ * <p>The transform runs before anything is queued: when it throws, the call fails and the queue is
+ * unchanged (for {@code replace}, none of the list is queued).
  */
 abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
   protected final ReentrantLock lock = new ReentrantLock();
@@ -54,6 +58,26 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
     return transform.apply((T) obj);
   }
 
+  /** The keys of a list's objects, in order. */
+  protected List<String> keysOf(List<T> objects) {
+    List<String> out = new ArrayList<>(objects.size());
+    for (T obj : objects) {
+      out.add(keyOf(obj));
+    }
+    return out;
+  }
+
+  /** The objects of a list, transformed, in order; nothing is queued if the transform throws. */
+  protected List<T> transformedList(List<T> objects) {
+    List<T> out = new ArrayList<>(objects.size());
+    for (T obj : objects) {
+      @SuppressWarnings("unchecked")
+      T t = (T) transformed(DeltaType.REPLACED, obj);
+      out.add(t);
+    }
+    return out;
+  }
+
   @Override
   public void add(T obj) {
     queueExplicitly(DeltaType.ADDED, obj);
@@ -66,10 +90,12 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
 
   /** An add or update from outside a list: the queue counts as populated from then on. */
   private void queueExplicitly(DeltaType type, T obj) {
+    String key = keyOf(obj);
+    Object value = transformed(type, obj);
     lock.lock();
     try {
       populated = true;
-      queueAction(type, obj);
+      queueAction(type, key, value);
     } finally {
       lock.unlock();
     }
@@ -86,7 +112,7 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
         // neither processed nor pending: nothing to delete (client-go drops it too)
         return;
       }
-      queueAction(DeltaType.DELETED, obj);
+      queueAction(DeltaType.DELETED, key, transformed(DeltaType.DELETED, obj));
     } finally {
       lock.unlock();
     }
@@ -103,7 +129,7 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
         if (hasQueued(key)) {
           continue;
         }
-        knownObjects.getByKey(key).ifPresent(o -> queueAction(DeltaType.SYNC, o));
+        knownObjects.getByKey(key).ifPresent(o -> queueAction(DeltaType.SYNC, key, o));
       }
     } finally {
       lock.unlock();
@@ -191,8 +217,8 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
     return deltas.isEmpty() ? null : deltas.get(deltas.size() - 1).unwrap();
   }
 
-  /** Queues one delta; called with the lock held. */
-  protected abstract void queueAction(DeltaType type, Object obj);
+  /** Queues one delta of {@code key} whose object is already transformed; called with the lock held. */
+  protected abstract void queueAction(DeltaType type, String key, Object obj);
 
   /** Whether deltas for {@code key} are waiting; called with the lock held. */
   protected abstract boolean hasQueued(String key);

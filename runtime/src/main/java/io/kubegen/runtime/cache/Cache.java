@@ -93,7 +93,9 @@ public final class Cache {
 
   /**
    * Waits until every one of {@code synced} has synced, polling with a short, growing interval
-   * (never busy). Returns false if {@code timeout} passes first or the thread is interrupted.
+   * (never busy). Returns false if {@code timeout} passes first or the thread is interrupted, and
+   * at once when one of them is an informer (or a registration of one) whose threads ended with an
+   * error ({@link SharedIndexInformer#lastError()}): it would never sync.
    */
   public static boolean waitForCacheSync(Duration timeout, InformerSynced... synced) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -101,6 +103,9 @@ public final class Cache {
     while (true) {
       boolean all = true;
       for (InformerSynced s : synced) {
+        if (hasFailed(s)) {
+          return false;
+        }
         if (!s.hasSynced()) {
           all = false;
           break;
@@ -121,5 +126,12 @@ public final class Cache {
       }
       pauseMillis = Math.min(100, pauseMillis * 2);
     }
+  }
+
+  private static boolean hasFailed(InformerSynced s) {
+    if (s instanceof SharedIndexInformer<?> informer) {
+      return informer.lastError().isPresent();
+    }
+    return s instanceof ProcessorListener<?> registration && registration.hasFailed();
   }
 }

@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * a processing thread pops it, updates the indexer and queues notifications for the handlers
  * while holding {@code processLock}; adding a handler takes the same lock, so a late handler's
  * replay of the cache and the live notifications neither overlap nor leave a gap.
+ *
+ * <p>Failures: a change the indexer refuses (an index function threw) is logged with its key and
+ * skipped, and processing goes on. An {@link Error} on any thread of the informer is recorded
+ * ({@link #lastError()}), after which the informer reports itself neither synced nor running; an
+ * error on the reflector, resync or processing thread also stops the reflector and closes the
+ * queue, so nothing piles up behind a dead consumer.
  */
 final class DefaultSharedIndexInformer<T extends KubernetesObject> implements SharedIndexInformer<T> {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultSharedIndexInformer.class);
@@ -36,22 +42,24 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   private final Clock clock;
   private final long defaultResyncNanos;
   private final AtomicInteger handlerCount = new AtomicInteger();
-  /** Guards listeners, syncingListeners, resyncCheckNanos and the start/stop state. */
+  /** Guards listeners (and their syncing flags), resyncCheckNanos and the start/stop state. */
   private final ReentrantLock processLock = new ReentrantLock();
   private final List<ProcessorListener<T>> listeners = new ArrayList<>();
-  private List<ProcessorListener<T>> syncingListeners = new ArrayList<>();
-  private final CountDownLatch stoppedLatch = new CountDownLatch(1);
+  /** Released by stop() and by a failure: what run() waits for. */
+  private final CountDownLatch notRunning = new CountDownLatch(1);
   private long resyncCheckNanos;
   private volatile UnaryOperator<T> transform;
+  private volatile InformerMetrics metrics = InformerMetrics.NONE;
+  private volatile InformerMetrics.Recorder recorder = InformerMetrics.Recorder.NONE;
   private volatile WatchErrorHandler watchErrorHandler = Reflector.DEFAULT_WATCH_ERROR_HANDLER;
-  private volatile BiConsumer<ResourceEventHandler<? super T>, Throwable> exceptionHandler =
-      (h, e) -> LOG.error("event handler {} failed", h, e);
+  private volatile BiConsumer<ResourceEventHandler<? super T>, Throwable> exceptionHandler;
   private volatile DeltaQueue<T> queue;
   private volatile Reflector<T> reflector;
   private Thread reflectorThread;
   private Thread processorThread;
   private volatile boolean started;
   private volatile boolean stopped;
+  private volatile Throwable failure;
 
   DefaultSharedIndexInformer(SharedInformerBuilder<T> b) {
     this.name = b.name;
@@ -63,6 +71,8 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     this.clock = b.reflectorOptions.clock();
     this.defaultResyncNanos = b.resync.toNanos();
     this.resyncCheckNanos = defaultResyncNanos;
+    this.metrics = b.metrics;
+    this.exceptionHandler = (h, e) -> LOG.error("informer {}: event handler {} failed", name, h, e);
   }
 
   @Override
@@ -94,9 +104,10 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
           }
         }
       }
+      String threadName = "informer-" + name + "-handler-" + handlerCount.incrementAndGet();
       ProcessorListener<T> listener = new ProcessorListener<>(handler, resync, this::hasSynced,
-          (h, e) -> exceptionHandler.accept(h, e),
-          "informer-" + name + "-handler-" + handlerCount.incrementAndGet());
+          () -> failure != null, (h, e) -> exceptionHandler.accept(h, e),
+          e -> fail("the handler thread " + threadName, e, false), threadName);
       listener.nextResyncNanos = clock.nanoTime() + resync;
       listeners.add(listener);
       if (started) {
@@ -125,7 +136,6 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
         throw new IllegalArgumentException("not a handler of informer " + name + ": " + registration);
       }
       listeners.remove(found);
-      syncingListeners.remove(found);
     } finally {
       processLock.unlock();
     }
@@ -169,6 +179,19 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   }
 
   @Override
+  public void setMetrics(InformerMetrics metrics) {
+    processLock.lock();
+    try {
+      if (started) {
+        throw new IllegalStateException("informer " + name + " has started; set the metrics before start()");
+      }
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+    } finally {
+      processLock.unlock();
+    }
+  }
+
+  @Override
   public void setExceptionHandler(BiConsumer<ResourceEventHandler<? super T>, Throwable> handler) {
     this.exceptionHandler = Objects.requireNonNull(handler, "handler");
   }
@@ -184,24 +207,69 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
         throw new IllegalStateException("informer " + name + " was already started");
       }
       started = true;
-      DeltaQueue<T> q = fifoMode == FifoMode.IN_ORDER
-          ? new InOrderFIFO<>(Cache.metaNamespaceKeyFunction(), indexer)
-          : new DeltaFIFO<>(Cache.metaNamespaceKeyFunction(), indexer);
-      q.setTransform(transform);
-      queue = q;
-      Reflector<T> r = new Reflector<>("informer-" + name, listWatch, type, q, Duration.ofNanos(resyncCheckNanos),
-          this::shouldResync, reflectorOptions);
-      r.setWatchErrorHandler(watchErrorHandler);
-      reflector = r;
-      listeners.forEach(ProcessorListener::start);
-      processorThread = new Thread(this::processLoop, "informer-" + name + "-controller");
-      processorThread.setDaemon(true);
-      reflectorThread = new Thread(r::run, "informer-" + name + "-reflector");
-      reflectorThread.setDaemon(true);
-      processorThread.start();
-      reflectorThread.start();
+      try {
+        startThreads();
+      } catch (RuntimeException | Error e) {
+        fail("start()", e, true);
+        throw e;
+      }
     } finally {
       processLock.unlock();
+    }
+  }
+
+  private void startThreads() {
+    DeltaQueue<T> q = fifoMode == FifoMode.IN_ORDER
+        ? new InOrderFIFO<>(Cache.metaNamespaceKeyFunction(), indexer)
+        : new DeltaFIFO<>(Cache.metaNamespaceKeyFunction(), indexer);
+    q.setTransform(transform);
+    queue = q;
+    Reflector<T> r = new Reflector<>("informer-" + name, listWatch, type, q, Duration.ofNanos(resyncCheckNanos),
+        this::shouldResync, reflectorOptions);
+    r.setWatchErrorHandler(watchErrorHandler);
+    recorder = metrics.recorderFor(name, this);
+    r.setMetrics(recorder);
+    reflector = r;
+    listeners.forEach(ProcessorListener::start);
+    processorThread = new Thread(this::processLoop, "informer-" + name + "-controller");
+    processorThread.setDaemon(true);
+    reflectorThread = new Thread(() -> runReflector(r), "informer-" + name + "-reflector");
+    reflectorThread.setDaemon(true);
+    processorThread.start();
+    reflectorThread.start();
+  }
+
+  private void runReflector(Reflector<T> r) {
+    try {
+      r.run();
+    } catch (RuntimeException | Error e) {
+      fail("the reflector thread", e, true);
+    }
+  }
+
+  /**
+   * Records an error that ended {@code what} (one of the informer's threads, or its start): from
+   * now on the informer is neither synced nor running. {@code stopPipeline}: also stop the
+   * reflector and close the queue.
+   */
+  private void fail(String what, Throwable e, boolean stopPipeline) {
+    failure = e;
+    notRunning.countDown();
+    try {
+      LOG.error("informer {}: {} failed with {}; the informer no longer reports itself synced or running", name,
+          what, e.toString(), e);
+    } catch (Throwable ignored) {
+      // logging may fail too (out of memory): the failure is recorded either way
+    }
+    if (stopPipeline) {
+      Reflector<T> r = reflector;
+      if (r != null) {
+        r.stop();
+      }
+      DeltaQueue<T> q = queue;
+      if (q != null) {
+        q.close();
+      }
     }
   }
 
@@ -211,7 +279,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
       start();
     }
     try {
-      stoppedLatch.await();
+      notRunning.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -245,7 +313,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     Threads.joinUninterruptibly(reflectorT);
     Threads.joinUninterruptibly(processorT);
     toStop.forEach(ProcessorListener::stop);
-    stoppedLatch.countDown();
+    notRunning.countDown();
   }
 
   @Override
@@ -261,7 +329,17 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   @Override
   public boolean hasSynced() {
     DeltaQueue<T> q = queue;
-    return q != null && q.hasSynced();
+    return failure == null && q != null && q.hasSynced();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return started && !stopped && failure == null;
+  }
+
+  @Override
+  public Optional<Throwable> lastError() {
+    return Optional.ofNullable(failure);
   }
 
   @Override
@@ -277,49 +355,45 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
 
   @Override
   public String toString() {
-    return "SharedIndexInformer{" + name + ", synced=" + hasSynced() + ", rv=" + lastSyncResourceVersion() + "}";
+    return "SharedIndexInformer{" + name + ", synced=" + hasSynced() + ", rv=" + lastSyncResourceVersion()
+        + (failure == null ? "" : ", failed: " + failure) + "}";
   }
 
-  /** Pops the queue until it is closed. */
+  /** Pops the queue until it is closed; an error ends it and fails the informer. */
   private void processLoop() {
     DeltaQueue<T> q = queue;
-    while (!stopped) {
-      try {
-        if (!q.pop(this::handleDeltas)) {
+    try {
+      while (!stopped) {
+        try {
+          if (!q.pop(this::handleDeltas)) {
+            return;
+          }
+        } catch (InterruptedException e) {
           return;
+        } catch (Exception e) {
+          LOG.error("informer {}: processing a change failed", name, e);
         }
-      } catch (InterruptedException e) {
-        return;
-      } catch (Exception e) {
-        LOG.error("informer {}: processing a change failed", name, e);
       }
+    } catch (Error e) {
+      fail("the processing thread", e, true);
     }
   }
 
-  /** Applies deltas to the indexer and notifies the handlers; runs under the queue's lock. */
+  /**
+   * Applies deltas to the indexer and notifies the handlers; runs under the queue's lock. A delta
+   * the indexer refuses is logged with its key and skipped (the cache keeps the key's previous
+   * state, the handlers hear nothing of it); the next delta of that key applies as usual.
+   */
   private void handleDeltas(List<Delta<T>> deltas, boolean isInInitialList) {
     processLock.lock();
     try {
       for (Delta<T> d : deltas) {
-        switch (d.type()) {
-          case SYNC, REPLACED, ADDED, UPDATED -> {
-            T obj = d.unwrap();
-            Optional<T> old = indexer.get(obj);
-            if (old.isPresent()) {
-              indexer.update(obj);
-              boolean isSync = d.type() == DeltaType.SYNC
-                  || (d.type() == DeltaType.REPLACED && sameResourceVersion(old.get(), obj));
-              distribute(new Notification.Update<>(old.get(), obj), isSync);
-            } else {
-              indexer.add(obj);
-              distribute(new Notification.Add<>(obj, isInInitialList), false);
-            }
-          }
-          case DELETED -> {
-            indexer.delete(d.object());
-            distribute(new Notification.Delete<>(d.unwrap(), d.isFinalStateUnknown()), false);
-          }
-          default -> throw new IllegalStateException("unknown delta type " + d.type());
+        recorder.handled(d.type());
+        try {
+          apply(d, isInInitialList);
+        } catch (RuntimeException e) {
+          LOG.error("informer {}: {} of {} not applied; the cache keeps its previous state for it: {}", name,
+              d.type(), keyOf(d), e.getMessage(), e);
         }
       }
     } finally {
@@ -327,32 +401,71 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     }
   }
 
-  private static boolean sameResourceVersion(KubernetesObject a, KubernetesObject b) {
-    String ra = a.getMetadata() == null ? null : a.getMetadata().getResourceVersion();
-    String rb = b.getMetadata() == null ? null : b.getMetadata().getResourceVersion();
-    return ra != null && ra.equals(rb);
-  }
-
-  private void distribute(Notification<T> n, boolean isSync) {
-    for (ProcessorListener<T> l : isSync ? syncingListeners : listeners) {
-      l.add(n);
+  private void apply(Delta<T> d, boolean isInInitialList) {
+    switch (d.type()) {
+      case SYNC, REPLACED, ADDED, UPDATED -> {
+        T obj = d.unwrap();
+        Optional<T> old = indexer.get(obj);
+        if (old.isPresent()) {
+          indexer.update(obj);
+          // as client-go: an update that leaves the resourceVersion as it was counts as a sync
+          distribute(new Notification.Update<>(old.get(), obj), sameResourceVersion(old.get(), obj));
+        } else {
+          indexer.add(obj);
+          distribute(new Notification.Add<>(obj, isInInitialList), false);
+        }
+      }
+      case DELETED -> {
+        indexer.delete(d.object());
+        distribute(new Notification.Delete<>(d.unwrap(), d.isFinalStateUnknown()), false);
+      }
+      default -> throw new IllegalStateException("unknown delta type " + d.type());
     }
   }
 
-  /** Decides which handlers are due for a resync; true if any is. Called by the resync thread. */
+  private static String keyOf(Delta<?> d) {
+    try {
+      return Cache.metaNamespaceKey(d.object());
+    } catch (RuntimeException e) {
+      return "an object without a key";
+    }
+  }
+
+  private static boolean sameResourceVersion(KubernetesObject a, KubernetesObject b) {
+    return resourceVersionOf(a).equals(resourceVersionOf(b));
+  }
+
+  private static String resourceVersionOf(KubernetesObject o) {
+    String rv = o.getMetadata() == null ? null : o.getMetadata().getResourceVersion();
+    return rv == null ? "" : rv;
+  }
+
+  /** Non-sync notifications go to every handler, sync ones to the handlers flagged as syncing. */
+  private void distribute(Notification<T> n, boolean isSync) {
+    for (ProcessorListener<T> l : listeners) {
+      if (!isSync || l.syncing) {
+        l.add(n);
+      }
+    }
+  }
+
+  /**
+   * Decides which handlers are due for a resync and flags them as syncing (all others are
+   * unflagged until the next check); true if any is due. Called by the resync thread.
+   */
   private boolean shouldResync() {
     processLock.lock();
     try {
       long now = clock.nanoTime();
-      List<ProcessorListener<T>> due = new ArrayList<>();
+      boolean any = false;
       for (ProcessorListener<T> l : listeners) {
-        if (l.resyncNanos > 0 && now - l.nextResyncNanos >= 0) {
-          due.add(l);
+        l.syncing = l.resyncNanos > 0 && now - l.nextResyncNanos >= 0;
+        if (l.syncing) {
+          any = true;
           l.nextResyncNanos = now + l.resyncNanos;
         }
       }
-      syncingListeners = due;
-      return !due.isEmpty();
+      return any;
     } finally {
       processLock.unlock();
     }

@@ -13,8 +13,9 @@ import java.util.Set;
  * A queue of per-key delta lists with client-go's DeltaFIFO rules:
  * <ul>
  *   <li>each key waits at most once; its deltas accumulate in order until it is popped;</li>
- *   <li>two consecutive {@code DELETED} deltas collapse into one, keeping the one that is not a
- *       tombstone;</li>
+ *   <li>two consecutive {@code DELETED} deltas collapse into one (client-go's dedupDeltas): the
+ *       newer one when the older is a {@link DeletedFinalStateUnknown} tombstone, else the older,
+ *       so a delete carrying the real final state wins over a tombstone;</li>
  *   <li>{@link #replace} queues {@code REPLACED} for every listed object and a {@code DELETED}
  *       {@link DeletedFinalStateUnknown} for every known or queued key missing from the list;</li>
  *   <li>{@link #resync()} queues {@code SYNC} for every known object whose key has nothing queued;</li>
@@ -41,9 +42,7 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
   }
 
   @Override
-  protected void queueAction(DeltaType type, Object obj) {
-    String key = keyOf(obj);
-    Object value = transformed(type, obj);
+  protected void queueAction(DeltaType type, String key, Object value) {
     List<Delta<T>> deltas = items.get(key);
     if (deltas == null) {
       deltas = new ArrayList<>(2);
@@ -55,17 +54,18 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
     notEmpty.signal();
   }
 
+  /** client-go's dedupDeltas / isDeletionDup: of two trailing deletes, keep the more informative. */
   private static <T> void collapseDuplicateDeletes(List<Delta<T>> deltas) {
     int n = deltas.size();
     if (n < 2) {
       return;
     }
-    Delta<T> a = deltas.get(n - 2);
-    Delta<T> b = deltas.get(n - 1);
-    if (a.type() == DeltaType.DELETED && b.type() == DeltaType.DELETED) {
+    Delta<T> older = deltas.get(n - 2);
+    Delta<T> newer = deltas.get(n - 1);
+    if (older.type() == DeltaType.DELETED && newer.type() == DeltaType.DELETED) {
       deltas.remove(n - 1);
-      if (!b.isFinalStateUnknown()) {
-        deltas.set(n - 2, b);
+      if (older.isFinalStateUnknown()) {
+        deltas.set(n - 2, newer);
       }
     }
   }
@@ -77,13 +77,13 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
 
   @Override
   public void replace(List<T> objects, String resourceVersion) {
+    List<String> listKeys = keysOf(objects);
+    List<T> transformed = transformedList(objects);
     lock.lock();
     try {
-      Set<String> keys = new HashSet<>(objects.size() * 2);
-      for (T obj : objects) {
-        String key = keyOf(obj);
-        keys.add(key);
-        queueAction(DeltaType.REPLACED, obj);
+      Set<String> keys = new HashSet<>(listKeys);
+      for (int i = 0; i < objects.size(); i++) {
+        queueAction(DeltaType.REPLACED, listKeys.get(i), transformed.get(i));
       }
       int deletions = 0;
       // queued (not yet processed) objects missing from the new list
@@ -91,7 +91,7 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
         if (keys.contains(e.getKey())) {
           continue;
         }
-        queueAction(DeltaType.DELETED, new DeletedFinalStateUnknown<>(e.getKey(), newestObject(e.getValue())));
+        queueAction(DeltaType.DELETED, e.getKey(), new DeletedFinalStateUnknown<>(e.getKey(), newestObject(e.getValue())));
         deletions++;
       }
       // processed objects missing from the new list, with nothing queued
@@ -101,7 +101,7 @@ public final class DeltaFIFO<T> extends AbstractDeltaQueue<T> {
             continue;
           }
           T last = knownObjects.getByKey(key).orElse(null);
-          queueAction(DeltaType.DELETED, new DeletedFinalStateUnknown<>(key, last));
+          queueAction(DeltaType.DELETED, key, new DeletedFinalStateUnknown<>(key, last));
           deletions++;
         }
       }

@@ -12,12 +12,22 @@ import java.util.Set;
 
 /**
  * A queue that hands out every delta on its own, in arrival order, without per-key compaction
- * (client-go's RealFIFO, its default since "in-order informers"). The rules otherwise match
- * {@link DeltaFIFO}: {@link #replace} queues {@code REPLACED} for listed objects and
- * {@link DeletedFinalStateUnknown} deletions for every object that is known or pending and not in
- * the list; {@link #resync()} queues {@code SYNC} for known objects with nothing pending; a delete
- * of an object neither known nor pending is ignored. A {@link RequeueException} puts the delta
- * back at the head, so order is kept. Thread-safe; see {@link DeltaQueue}.
+ * (client-go's RealFIFO, its default since "in-order informers"). The rules:
+ * <ul>
+ *   <li>{@link #replace} works as RealFIFO's {@code Replace}: first a {@code DELETED}
+ *       {@link DeletedFinalStateUnknown} for every key that is pending (its newest delta not a
+ *       delete) or known, and missing from the list (pending keys first, in the order they were
+ *       queued, then known keys), then {@code REPLACED} for every listed object, in list
+ *       order;</li>
+ *   <li>{@link #resync()} queues {@code SYNC} for known objects with nothing pending;</li>
+ *   <li>a delete of an object neither known nor pending is ignored;</li>
+ *   <li>a delete of a key whose newest pending delta is a delete collapses into it: a tombstone
+ *       pending there is replaced by the newer delete when that one carries the real final state
+ *       (as client-go's dedupDeltas keeps the more informative delete), otherwise the newer delete
+ *       is dropped;</li>
+ *   <li>a {@link RequeueException} puts the delta back at the head, so order is kept.</li>
+ * </ul>
+ * Thread-safe; see {@link DeltaQueue}.
  *
  * @param <T> the object type
  */
@@ -25,8 +35,8 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
   private final ArrayDeque<Keyed<T>> items = new ArrayDeque<>();
   /** key → number of deltas of the key waiting. */
   private final Map<String, Integer> pending = new HashMap<>();
-  /** key → type of the key's newest waiting delta. */
-  private final Map<String, DeltaType> newestType = new HashMap<>();
+  /** key → the key's newest waiting delta. */
+  private final Map<String, Keyed<T>> newest = new HashMap<>();
 
   /** A queue keyed by {@code keyFunction} over {@code knownObjects} (may be null). */
   public InOrderFIFO(KeyFunction<T> keyFunction, Store<T> knownObjects) {
@@ -34,14 +44,19 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
   }
 
   @Override
-  protected void queueAction(DeltaType type, Object obj) {
-    String key = keyOf(obj);
-    if (type == DeltaType.DELETED && newestType.get(key) == DeltaType.DELETED) {
-      return; // consecutive deletes of one key collapse into the first
+  protected void queueAction(DeltaType type, String key, Object obj) {
+    Delta<T> delta = new Delta<>(type, obj);
+    Keyed<T> last = newest.get(key);
+    if (type == DeltaType.DELETED && last != null && last.delta.type() == DeltaType.DELETED) {
+      if (last.delta.isFinalStateUnknown() && !delta.isFinalStateUnknown()) {
+        last.delta = delta;
+      }
+      return;
     }
-    items.addLast(new Keyed<>(key, new Delta<>(type, transformed(type, obj))));
+    Keyed<T> item = new Keyed<>(key, delta);
+    items.addLast(item);
     pending.merge(key, 1, Integer::sum);
-    newestType.put(key, type);
+    newest.put(key, item);
     notEmpty.signal();
   }
 
@@ -52,31 +67,35 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
 
   @Override
   public void replace(List<T> objects, String resourceVersion) {
+    List<String> listKeys = keysOf(objects);
+    List<T> transformed = transformedList(objects);
     lock.lock();
     try {
-      // what the consumer will believe exists once everything queued so far is processed
-      Map<String, T> present = new LinkedHashMap<>();
+      Set<String> keys = new HashSet<>(listKeys);
+      // pending keys, in the order first queued, with their newest delta
+      Map<String, Keyed<T>> queued = new LinkedHashMap<>();
+      for (Keyed<T> item : items) {
+        queued.putIfAbsent(item.key, newest.get(item.key));
+      }
+      List<DeletedFinalStateUnknown<T>> deletions = new ArrayList<>();
+      for (Map.Entry<String, Keyed<T>> e : queued.entrySet()) {
+        Delta<T> last = e.getValue().delta;
+        if (!keys.contains(e.getKey()) && last.type() != DeltaType.DELETED) {
+          deletions.add(new DeletedFinalStateUnknown<>(e.getKey(), last.unwrap()));
+        }
+      }
       if (knownObjects != null) {
         for (String key : knownObjects.listKeys()) {
-          knownObjects.getByKey(key).ifPresent(o -> present.put(key, o));
+          if (!keys.contains(key) && !queued.containsKey(key)) {
+            deletions.add(new DeletedFinalStateUnknown<>(key, knownObjects.getByKey(key).orElse(null)));
+          }
         }
       }
-      for (Keyed<T> item : items) {
-        if (item.delta.type() == DeltaType.DELETED) {
-          present.remove(item.key);
-        } else {
-          present.put(item.key, item.delta.unwrap());
-        }
+      for (DeletedFinalStateUnknown<T> d : deletions) {
+        queueAction(DeltaType.DELETED, d.key(), d);
       }
-      Set<String> keys = new HashSet<>(objects.size() * 2);
-      for (T obj : objects) {
-        keys.add(keyOf(obj));
-        queueAction(DeltaType.REPLACED, obj);
-      }
-      for (Map.Entry<String, T> e : present.entrySet()) {
-        if (!keys.contains(e.getKey())) {
-          queueAction(DeltaType.DELETED, new DeletedFinalStateUnknown<>(e.getKey(), e.getValue()));
-        }
+      for (int i = 0; i < objects.size(); i++) {
+        queueAction(DeltaType.REPLACED, listKeys.get(i), transformed.get(i));
       }
       replaceQueued(items.size());
     } finally {
@@ -93,14 +112,14 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
   protected void popNext(DeltaProcessor<T> processor, boolean isInInitialList) throws Exception {
     Keyed<T> item = items.pollFirst();
     if (pending.computeIfPresent(item.key, (k, n) -> n == 1 ? null : n - 1) == null) {
-      newestType.remove(item.key);
+      newest.remove(item.key);
     }
     try {
       processor.process(List.of(item.delta), isInInitialList);
     } catch (RequeueException e) {
       items.addFirst(item);
       if (pending.merge(item.key, 1, Integer::sum) == 1) {
-        newestType.put(item.key, item.delta.type());
+        newest.put(item.key, item);
       }
     }
   }
@@ -109,14 +128,14 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
   public List<T> list() {
     lock.lock();
     try {
-      Map<String, T> newest = new LinkedHashMap<>();
+      Map<String, T> newestObjects = new LinkedHashMap<>();
       for (Keyed<T> item : items) {
         T obj = item.delta.unwrap();
         if (obj != null) {
-          newest.put(item.key, obj);
+          newestObjects.put(item.key, obj);
         }
       }
-      return new ArrayList<>(newest.values());
+      return new ArrayList<>(newestObjects.values());
     } finally {
       lock.unlock();
     }
@@ -131,13 +150,8 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
   public Optional<T> getByKey(String key) {
     lock.lock();
     try {
-      T found = null;
-      for (Keyed<T> item : items) {
-        if (item.key.equals(key)) {
-          found = item.delta.unwrap();
-        }
-      }
-      return Optional.ofNullable(found);
+      Keyed<T> item = newest.get(key);
+      return item == null ? Optional.empty() : Optional.ofNullable(item.delta.unwrap());
     } finally {
       lock.unlock();
     }
@@ -155,5 +169,14 @@ public final class InOrderFIFO<T> extends AbstractDeltaQueue<T> {
     }
   }
 
-  private record Keyed<T>(String key, Delta<T> delta) {}
+  /** One waiting delta and its key; the delta changes only when a tombstone gives way to a real delete. */
+  private static final class Keyed<T> {
+    final String key;
+    Delta<T> delta;
+
+    Keyed(String key, Delta<T> delta) {
+      this.key = key;
+      this.delta = delta;
+    }
+  }
 }

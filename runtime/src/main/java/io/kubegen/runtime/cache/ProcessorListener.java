@@ -5,15 +5,27 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One handler of an informer with its own unbounded notification queue and delivery thread. The
  * processing thread {@link #add}s (never blocks); the delivery thread calls the handler.
+ *
+ * <p>An exception from the handler goes to the exception handler and delivery goes on; an
+ * exception from the exception handler is logged. An {@link Error} from either ends the delivery
+ * thread: it is passed to the exception handler (when the handler threw it) and to the informer's
+ * failure callback, the queue is dropped, and the registration never reports itself synced again.
  */
 final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessorListener.class);
+
   private final ResourceEventHandler<? super T> handler;
   private final BooleanSupplier informerSynced;
+  private final BooleanSupplier informerFailed;
   private final BiConsumer<ResourceEventHandler<? super T>, Throwable> exceptionHandler;
+  private final Consumer<Error> onFatal;
   private final String threadName;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
@@ -21,16 +33,26 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
   /** Resync period in nanos (0: none) and when the next one is due; guarded by the informer. */
   final long resyncNanos;
   long nextResyncNanos;
+  /**
+   * Whether notifications that count as a sync (resync, or a relist that found the object
+   * unchanged) reach this handler: true when added, then set at every resync check to whether the
+   * handler was due (client-go's sharedProcessor.listeners flag). Guarded by the informer.
+   */
+  boolean syncing = true;
   private int pendingInitial;
   private boolean removed;
+  private volatile Error failure;
   private Thread thread;
 
   ProcessorListener(ResourceEventHandler<? super T> handler, long resyncNanos, BooleanSupplier informerSynced,
-      BiConsumer<ResourceEventHandler<? super T>, Throwable> exceptionHandler, String threadName) {
+      BooleanSupplier informerFailed, BiConsumer<ResourceEventHandler<? super T>, Throwable> exceptionHandler,
+      Consumer<Error> onFatal, String threadName) {
     this.handler = handler;
     this.resyncNanos = resyncNanos;
     this.informerSynced = informerSynced;
+    this.informerFailed = informerFailed;
     this.exceptionHandler = exceptionHandler;
+    this.onFatal = onFatal;
     this.threadName = threadName;
   }
 
@@ -53,7 +75,7 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
   void add(Notification<T> n) {
     lock.lock();
     try {
-      if (removed) {
+      if (removed || failure != null) {
         return;
       }
       if (n instanceof Notification.Add<T> a && a.initial()) {
@@ -96,16 +118,14 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
       } finally {
         lock.unlock();
       }
+      Error fatal = null;
       try {
-        if (n instanceof Notification.Add<T> a) {
-          handler.onAdd(a.obj(), a.initial());
-        } else if (n instanceof Notification.Update<T> u) {
-          handler.onUpdate(u.oldObj(), u.newObj());
-        } else if (n instanceof Notification.Delete<T> d) {
-          handler.onDelete(d.obj(), d.finalStateUnknown());
-        }
-      } catch (Throwable e) {
-        exceptionHandler.accept(handler, e);
+        dispatch(n);
+      } catch (RuntimeException e) {
+        fatal = report(e);
+      } catch (Error e) {
+        report(e);
+        fatal = e;
       } finally {
         if (n instanceof Notification.Add<T> a && a.initial()) {
           lock.lock();
@@ -116,16 +136,64 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
           }
         }
       }
+      if (fatal != null) {
+        die(fatal);
+        return;
+      }
     }
+  }
+
+  private void dispatch(Notification<T> n) {
+    if (n instanceof Notification.Add<T> a) {
+      handler.onAdd(a.obj(), a.initial());
+    } else if (n instanceof Notification.Update<T> u) {
+      handler.onUpdate(u.oldObj(), u.newObj());
+    } else if (n instanceof Notification.Delete<T> d) {
+      handler.onDelete(d.obj(), d.finalStateUnknown());
+    }
+  }
+
+  /**
+   * Hands a handler's failure to the exception handler, whose own exceptions are logged; returns
+   * an error the exception handler threw, if any.
+   */
+  private Error report(Throwable handlerFailure) {
+    try {
+      exceptionHandler.accept(handler, handlerFailure);
+    } catch (RuntimeException e) {
+      LOG.error("{}: the exception handler threw while handling {}; delivery goes on", threadName, handlerFailure, e);
+    } catch (Error e) {
+      return e;
+    }
+    return null;
+  }
+
+  private void die(Error e) {
+    if (failure != null) {
+      return;
+    }
+    lock.lock();
+    try {
+      failure = e;
+      queue.clear();
+    } finally {
+      lock.unlock();
+    }
+    onFatal.accept(e);
   }
 
   ResourceEventHandler<? super T> handler() {
     return handler;
   }
 
+  /** Whether this handler's thread, or the informer, ended with an error. */
+  boolean hasFailed() {
+    return failure != null || informerFailed.getAsBoolean();
+  }
+
   @Override
   public boolean hasSynced() {
-    if (!informerSynced.getAsBoolean()) {
+    if (failure != null || !informerSynced.getAsBoolean()) {
       return false;
     }
     lock.lock();
@@ -158,7 +226,8 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
 
   @Override
   public String toString() {
-    return "ResourceEventHandlerRegistration{" + threadName + ", pending=" + pendingNotifications() + "}";
+    return "ResourceEventHandlerRegistration{" + threadName + ", pending=" + pendingNotifications()
+        + (failure == null ? "" : ", failed: " + failure) + "}";
   }
 
   /** What a handler is told. */

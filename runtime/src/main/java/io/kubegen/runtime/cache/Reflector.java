@@ -3,11 +3,13 @@ package io.kubegen.runtime.cache;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
+import io.kubegen.runtime.api.ObjectMeta;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.rest.KubeApiException;
 import io.kubegen.runtime.watch.Watch;
 import io.kubegen.runtime.watch.WatchEvent;
 import io.kubegen.runtime.watch.WatchException;
+import io.kubegen.runtime.workqueue.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,31 +26,52 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>lists in pages of {@link ReflectorOptions#pageSize()} following {@code continue} tokens,
  *       from the most recent state, and falls back to one unpaged list when a continue token
- *       expired; the result goes to {@link Store#replace};</li>
- *   <li>watches from the list's resourceVersion with bookmarks and a random timeout between
- *       {@code minWatchTimeout} and twice that, feeding ADDED/MODIFIED/DELETED to the store and
- *       remembering the newest resourceVersion (bookmarks included);</li>
+ *       expired; the result, at the resourceVersion of the first page, goes to
+ *       {@link Store#replace};</li>
+ *   <li>watches from that resourceVersion with bookmarks and a random {@code timeoutSeconds}
+ *       between {@code minWatchTimeout} and twice that, feeding ADDED/MODIFIED/DELETED to the store
+ *       and remembering the newest resourceVersion (bookmarks included);</li>
  *   <li>when a watch ends normally or its stream breaks, watches again from the last seen
+ *       resourceVersion, without relisting; also when a watch is still open a minute after the
+ *       {@code timeoutSeconds} it asked for (the server should have ended it: it is closed);</li>
+ *   <li>when a watch cannot be opened because of 429, a refused connection or the call deadline,
+ *       or sends an ERROR event with 429 or a 5xx code, backs off and watches again from the last
  *       resourceVersion, without relisting;</li>
  *   <li>when the server says the resourceVersion is too old (410 Gone / Expired, as an error or as
  *       an ERROR event), when a watch ends within a second without events, or on any other
  *       error, hands the error to the {@link WatchErrorHandler}, backs off and relists;</li>
+ *   <li>gives every list page and every watch request {@link ReflectorOptions#callTimeout()} to
+ *       answer: a call past its deadline is abandoned (its thread interrupted) and counts as a
+ *       failure ({@link ListWatchTimeoutException});</li>
  *   <li>backs off between failures with jittered exponential delays (0.8 s doubling to 30 s,
- *       reset after 2 minutes without failure), also before retrying a watch refused with 429 or
- *       a refused connection: while the server is down, calls are spaced out, never looped;</li>
+ *       reset after 2 minutes without failure): while the server is down, calls are spaced out,
+ *       never looped;</li>
  *   <li>every {@code resyncPeriod} (when positive), calls {@link Store#resync()} if
  *       {@code shouldResync} agrees.</li>
  * </ol>
  *
- * <p>Threading: {@link #run()} blocks its caller until {@link #stop()}; it also starts (and
- * joins) one resync thread when a resync period is set. {@link #stop()} and the accessors may be
- * called from any thread.
+ * <p>Failures: an exception from a call, the store or the {@link WatchErrorHandler} is logged or
+ * handed to the handler, and the reflector goes on (a watch event the store refuses, for example
+ * because a transform threw, is logged and skipped, as client-go does). A {@link Error} (such as
+ * {@link OutOfMemoryError}) on the reflector's or the resync thread ends {@link #run()}, which
+ * throws it.
+ *
+ * <p>Threading: {@link #run()} blocks its caller until {@link #stop()}; it starts (and joins) one
+ * resync thread when a resync period is set, and runs each list page and watch request on a
+ * short-lived thread named {@code <name>-list-watch} so that it can abandon it at the deadline.
+ * {@link #stop()} and the accessors may be called from any thread.
  *
  * @param <T> the object type
  */
 public final class Reflector<T extends KubernetesObject> {
   private static final Logger LOG = LoggerFactory.getLogger(Reflector.class);
   private static final Duration SHORT_WATCH = Duration.ofSeconds(1);
+  /** How long a watch may stay open past the timeoutSeconds it asked for before it is replaced. */
+  static final Duration WATCH_GRACE = Duration.ofMinutes(1);
+  /** How long run() waits, when it ends, for abandoned calls to notice their interrupt. */
+  private static final Duration CALL_STOP_GRACE = Duration.ofSeconds(5);
+  /** With a clock other than the system's, waits for watch events are cut into slices this long. */
+  private static final Duration FAKE_CLOCK_POLL = Duration.ofMillis(20);
 
   /** Logs the error: expiry at debug level (it is routine), everything else as a warning. */
   public static final WatchErrorHandler DEFAULT_WATCH_ERROR_HANDLER = (r, e) -> {
@@ -59,6 +82,8 @@ public final class Reflector<T extends KubernetesObject> {
     }
   };
 
+  private enum WatchEnd { REWATCH, BACK_OFF_AND_REWATCH }
+
   private final String name;
   private final ListWatch<T> listWatch;
   private final Class<T> type;
@@ -68,14 +93,18 @@ public final class Reflector<T extends KubernetesObject> {
   private final ReflectorOptions options;
   private final Backoff backoff;
   private final ClockWaiter waiter;
+  private final DeadlineRunner calls;
   private final Random random = new Random();
   private volatile WatchErrorHandler watchErrorHandler = DEFAULT_WATCH_ERROR_HANDLER;
   private volatile String lastSyncResourceVersion = "";
   private volatile boolean stopped;
   private volatile Watch<T> currentWatch;
   private volatile Thread runner;
+  private volatile Error failure;
   private volatile int listCalls;
   private volatile int watchCalls;
+  private volatile InformerMetrics.Recorder metrics = InformerMetrics.Recorder.NONE;
+  private int fullLists;
 
   /**
    * A reflector named {@code name} (used in logs and thread names) that lists and watches through
@@ -96,6 +125,7 @@ public final class Reflector<T extends KubernetesObject> {
     this.backoff = new Backoff(this.options.initialBackoff(), this.options.maxBackoff(), this.options.backoffReset(),
         this.options.jitter(), this.options.clock(), random);
     this.waiter = new ClockWaiter(this.options.clock());
+    this.calls = new DeadlineRunner(name + "-list-watch", this.options.clock());
   }
 
   /** The name given at construction. */
@@ -115,7 +145,17 @@ public final class Reflector<T extends KubernetesObject> {
     this.watchErrorHandler = handler == null ? DEFAULT_WATCH_ERROR_HANDLER : handler;
   }
 
-  /** Lists and watches until {@link #stop()}; blocks the calling thread. Call once. */
+  /** Sets where lists and watches are reported; call before {@link #run()}. */
+  public void setMetrics(InformerMetrics.Recorder recorder) {
+    this.metrics = recorder == null ? InformerMetrics.Recorder.NONE : recorder;
+  }
+
+  /**
+   * Lists and watches until {@link #stop()}; blocks the calling thread. Call once.
+   *
+   * @throws Error an error (not an exception) raised on the reflector's or the resync thread,
+   *     after which the reflector cannot go on
+   */
   public void run() {
     synchronized (this) {
       if (runner != null) {
@@ -132,18 +172,32 @@ public final class Reflector<T extends KubernetesObject> {
           if (stopped) {
             break;
           }
-          watchErrorHandler.onWatchError(this, e);
+          reportWatchError(e);
         }
-        if (stopped || !waiter.await(backoff.next())) {
+        if (stopped || !backOff()) {
           break;
         }
       }
+    } catch (Error e) {
+      if (failure == null) {
+        failure = e;
+      }
     } finally {
+      calls.stop();
+      Watch<T> w = currentWatch;
+      if (w != null) {
+        w.close();
+      }
       if (resync != null) {
         resync.interrupt();
         Threads.joinUninterruptibly(resync);
       }
       Thread.interrupted(); // stop() may have interrupted us to abort a call; do not leak the flag
+      calls.awaitHelpers(CALL_STOP_GRACE);
+    }
+    Error f = failure;
+    if (f != null) {
+      throw f;
     }
   }
 
@@ -151,6 +205,7 @@ public final class Reflector<T extends KubernetesObject> {
   public void stop() {
     stopped = true;
     waiter.stop();
+    calls.stop();
     Watch<T> w = currentWatch;
     if (w != null) {
       w.close();
@@ -161,44 +216,72 @@ public final class Reflector<T extends KubernetesObject> {
     }
   }
 
-  /** Whether {@link #stop()} was called. */
+  /** Whether {@link #stop()} was called (or an error ended {@link #run()}). */
   public boolean isStopped() { return stopped; }
+
+  private void reportWatchError(RuntimeException e) {
+    try {
+      watchErrorHandler.onWatchError(this, e);
+    } catch (RuntimeException handlerFailure) {
+      LOG.error("{}: the watch error handler threw while handling {}; going on", name, e, handlerFailure);
+    }
+  }
+
+  /** Waits for the next backoff delay; false if stopped meanwhile. */
+  private boolean backOff() {
+    return waiter.await(backoff.next());
+  }
 
   private Thread startResyncThread() {
     if (resyncPeriod.isZero()) {
       return null;
     }
-    Thread t = new Thread(() -> {
-      while (waiter.await(resyncPeriod)) {
-        if (shouldResync.getAsBoolean()) {
-          store.resync();
-        }
-      }
-    }, name + "-resync");
+    Thread t = new Thread(this::resyncLoop, name + "-resync");
     t.setDaemon(true);
     t.start();
     return t;
   }
 
+  private void resyncLoop() {
+    try {
+      while (waiter.await(resyncPeriod)) {
+        try {
+          if (shouldResync.getAsBoolean()) {
+            store.resync();
+          }
+        } catch (RuntimeException e) {
+          LOG.error("{}: resync failed; trying again in {}", name, resyncPeriod, e);
+        }
+      }
+    } catch (Error e) {
+      if (failure == null) {
+        failure = e;
+      }
+      stop();
+    }
+  }
+
   private void listAndWatch() {
     list();
     while (!stopped) {
+      int timeoutSeconds = watchTimeoutSeconds();
       Watch<T> w;
       try {
-        ListOptions opts = ListOptions.builder()
-            .resourceVersion(lastSyncResourceVersion)
-            .allowWatchBookmarks(true)
-            .timeoutSeconds(watchTimeoutSeconds())
-            .build();
-        watchCalls++;
-        w = listWatch.watch(opts);
+        w = openWatch(timeoutSeconds);
       } catch (RuntimeException e) {
         if (stopped) {
           return;
         }
+        if (e instanceof ListWatchTimeoutException) {
+          LOG.warn("{}: {}; backing off, then watching again from {}", name, e.getMessage(), lastSyncResourceVersion);
+          if (!backOff()) {
+            return;
+          }
+          continue;
+        }
         if (ApiErrors.isTooManyRequests(e) || ApiErrors.isConnectionRefused(e)) {
           LOG.debug("{}: watch refused ({}), backing off", name, e.getMessage());
-          if (!waiter.await(backoff.next())) {
+          if (!backOff()) {
             return;
           }
           continue;
@@ -206,47 +289,99 @@ public final class Reflector<T extends KubernetesObject> {
         throw e;
       }
       currentWatch = w;
+      metrics.watchStarted();
+      long watchStart = options.clock().nanoTime();
+      WatchEnd end;
       try {
         if (stopped) {
           return;
         }
-        watchUntilEnd(w);
+        end = watchUntilEnd(w, timeoutSeconds);
       } finally {
         currentWatch = null;
         w.close();
+        metrics.watchEnded(options.clock().since(watchStart));
+      }
+      if (end == WatchEnd.BACK_OFF_AND_REWATCH && !backOff()) {
+        return;
       }
     }
   }
 
-  /** Consumes one watch; returns normally when it should simply be restarted. */
-  private void watchUntilEnd(Watch<T> w) {
-    long start = options.clock().nanoTime();
+  private Watch<T> openWatch(int timeoutSeconds) {
+    String from = lastSyncResourceVersion;
+    ListOptions opts = ListOptions.builder()
+        .resourceVersion(from)
+        .allowWatchBookmarks(true)
+        .timeoutSeconds(timeoutSeconds)
+        .build();
+    watchCalls++;
+    return calls.call("watch from resourceVersion " + from, options.callTimeout(),
+        () -> listWatch.watch(opts), Watch::close);
+  }
+
+  /** Consumes one watch; returns how it should be restarted, throws when a relist is needed. */
+  private WatchEnd watchUntilEnd(Watch<T> w, int timeoutSeconds) {
+    Clock clock = options.clock();
+    long start = clock.nanoTime();
+    long deadline = start + Duration.ofSeconds(timeoutSeconds).plus(WATCH_GRACE).toNanos();
+    long slice = clock instanceof Clock.SystemClock ? Long.MAX_VALUE : FAKE_CLOCK_POLL.toNanos();
     int events = 0;
     try {
-      while (!stopped && w.hasNext()) {
-        WatchEvent<T> event = w.next();
+      while (!stopped) {
+        long left = deadline - clock.nanoTime();
+        if (left <= 0) {
+          LOG.warn("{}: the watch is still open {} s after the {} s it asked the server for; closing it and "
+              + "watching again from {}", name, WATCH_GRACE.toSeconds(), timeoutSeconds, lastSyncResourceVersion);
+          return WatchEnd.REWATCH;
+        }
+        Optional<WatchEvent<T>> next = w.poll(Duration.ofNanos(Math.min(left, slice)));
+        if (next.isEmpty()) {
+          if (w.isDone()) {
+            break;
+          }
+          continue;
+        }
         events++;
+        WatchEvent<T> event = next.get();
+        if (event.type() == WatchEvent.Type.ERROR) {
+          KubeApiException error = errorOf(event);
+          if (isRetriableWatchError(error)) {
+            LOG.info("{}: watch ended with ERROR {} ({}); backing off, then watching again from {}", name,
+                error.code(), error.getMessage(), lastSyncResourceVersion);
+            return WatchEnd.BACK_OFF_AND_REWATCH;
+          }
+          throw error;
+        }
         handle(event);
       }
     } catch (WatchException e) {
       if (stopped) {
-        return;
+        return WatchEnd.REWATCH;
       }
       LOG.debug("{}: watch stream broke after {} events, watching again from {}: {}", name, events,
           lastSyncResourceVersion, e.getMessage());
     }
-    if (!stopped && events == 0 && options.clock().since(start).compareTo(SHORT_WATCH) < 0) {
+    if (!stopped && events == 0 && clock.since(start).compareTo(SHORT_WATCH) < 0) {
       throw new WatchException(name + ": very short watch: the watch ended within a second and sent no events");
     }
+    return WatchEnd.REWATCH;
+  }
+
+  private static KubeApiException errorOf(WatchEvent<?> event) {
+    Status status = event.status() == null ? Status.failure(500, "InternalError", "watch ERROR event without status")
+        : event.status();
+    return new KubeApiException(status);
+  }
+
+  /** 429 and 5xx in an ERROR event: the server is busy or unwell, the resourceVersion is still good. */
+  private static boolean isRetriableWatchError(KubeApiException e) {
+    int code = e.code();
+    return !e.isExpired() && !e.isGone() && (code == 429 || code >= 500);
   }
 
   private void handle(WatchEvent<T> event) {
     switch (event.type()) {
-      case ERROR -> {
-        Status status = event.status() == null ? Status.failure(500, "InternalError", "watch ERROR event without status")
-            : event.status();
-        throw new KubeApiException(status);
-      }
       case BOOKMARK -> rememberVersionOf(event.object());
       case ADDED, MODIFIED, DELETED -> {
         Object raw = event.object();
@@ -256,15 +391,29 @@ public final class Reflector<T extends KubernetesObject> {
           return;
         }
         T obj = type.cast(raw);
-        switch (event.type()) {
-          case ADDED -> store.add(obj);
-          case MODIFIED -> store.update(obj);
-          default -> store.delete(obj);
+        try {
+          switch (event.type()) {
+            case ADDED -> store.add(obj);
+            case MODIFIED -> store.update(obj);
+            default -> store.delete(obj);
+          }
+        } catch (RuntimeException e) {
+          // as client-go: the event is lost for the store, the reflector goes on
+          LOG.error("{}: the store refused {} of {}; event skipped: {}", name, event.type(), describe(obj), e.toString(), e);
         }
         rememberVersionOf(obj);
       }
       default -> throw new IllegalStateException("unknown watch event type " + event.type());
     }
+  }
+
+  private static String describe(KubernetesObject obj) {
+    ObjectMeta meta = obj.getMetadata();
+    if (meta == null) {
+      return "an object without metadata";
+    }
+    String ns = meta.getNamespace();
+    return (ns == null || ns.isEmpty() ? "" : ns + "/") + meta.getName() + "@" + meta.getResourceVersion();
   }
 
   private void rememberVersionOf(T obj) {
@@ -276,44 +425,53 @@ public final class Reflector<T extends KubernetesObject> {
     }
   }
 
+  /** client-go's choice: a whole number of seconds drawn between the minimum and twice that. */
   private int watchTimeoutSeconds() {
     long min = options.minWatchTimeout().getSeconds();
     return (int) Math.min(Integer.MAX_VALUE, min + (long) (random.nextDouble() * min));
   }
 
   private void list() {
+    long listStart = options.clock().nanoTime();
     List<T> items = new ArrayList<>();
-    String resourceVersion;
+    String resourceVersion = null;
     String continueToken = null;
     long pageSize = options.pageSize();
+    int page = 0;
     while (true) {
       ListOptions.Builder opts = ListOptions.builder();
       if (pageSize > 0) {
         opts.limit(pageSize).continueToken(continueToken);
       }
-      ObjectList<T> page;
+      ListOptions listOptions = opts.build();
+      page++;
+      ObjectList<T> result;
       try {
         listCalls++;
-        page = listWatch.list(opts.build());
+        result = calls.call("list page " + page, options.callTimeout(), () -> listWatch.list(listOptions), r -> { });
       } catch (RuntimeException e) {
         if (continueToken != null && ApiErrors.isExpired(e) && !stopped) {
           LOG.debug("{}: continue token expired, listing everything at once", name);
           items.clear();
           continueToken = null;
+          resourceVersion = null;
           pageSize = 0;
           continue;
         }
         throw e;
       }
-      for (Object item : page.getItems()) {
+      for (Object item : result.getItems()) {
         if (!type.isInstance(item)) {
           throw new IllegalStateException(name + ": expected " + type.getName() + " in the list, got "
               + (item == null ? "null" : item.getClass().getName()));
         }
         items.add(type.cast(item));
       }
-      resourceVersion = page.getMetadata().getResourceVersion();
-      continueToken = Optional.ofNullable(page.getMetadata().getContinue()).filter(s -> !s.isEmpty()).orElse(null);
+      if (resourceVersion == null) {
+        // as client-go's pager: the list is at the resourceVersion of its first page
+        resourceVersion = result.getMetadata().getResourceVersion();
+      }
+      continueToken = Optional.ofNullable(result.getMetadata().getContinue()).filter(s -> !s.isEmpty()).orElse(null);
       if (continueToken == null) {
         break;
       }
@@ -321,6 +479,7 @@ public final class Reflector<T extends KubernetesObject> {
     if (stopped) {
       return;
     }
+    metrics.listed(items.size(), options.clock().since(listStart), fullLists++ > 0);
     store.replace(items, resourceVersion);
     lastSyncResourceVersion = resourceVersion == null ? "" : resourceVersion;
   }

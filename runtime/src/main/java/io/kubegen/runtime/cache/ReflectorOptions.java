@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Tuning of a {@link Reflector}, with client-go's defaults: pages of 500, backoff from 0.8 s
  * doubling to 30 s with full jitter and a reset after 2 minutes without failures, watch
- * timeouts drawn between 5 and 10 minutes, the system clock. Immutable; build with
+ * timeouts drawn between 5 and 10 minutes, the system clock; plus (beyond client-go) a deadline
+ * of one minute on every list page and every watch request. Immutable; build with
  * {@code ReflectorOptions.builder()}.
  */
 public final class ReflectorOptions {
@@ -19,6 +20,7 @@ public final class ReflectorOptions {
   private final Duration backoffReset;
   private final double jitter;
   private final Duration minWatchTimeout;
+  private final Duration callTimeout;
   private final Clock clock;
 
   private ReflectorOptions(Builder b) {
@@ -28,6 +30,7 @@ public final class ReflectorOptions {
     this.backoffReset = b.backoffReset;
     this.jitter = b.jitter;
     this.minWatchTimeout = b.minWatchTimeout;
+    this.callTimeout = b.callTimeout;
     this.clock = b.clock;
   }
 
@@ -47,6 +50,14 @@ public final class ReflectorOptions {
   public double jitter() { return jitter; }
   /** Watch requests ask the server to end them after a random time between this and twice this. */
   public Duration minWatchTimeout() { return minWatchTimeout; }
+
+  /**
+   * How long one list page, or the opening of a watch (until the server answers), may take
+   * before the reflector abandons it and backs off; zero for no deadline. The stream of an open
+   * watch is bounded by the {@code timeoutSeconds} it asked for instead.
+   */
+  public Duration callTimeout() { return callTimeout; }
+
   public Clock clock() { return clock; }
 
   /** Builder for {@link ReflectorOptions}. */
@@ -57,6 +68,7 @@ public final class ReflectorOptions {
     private Duration backoffReset = Duration.ofMinutes(2);
     private double jitter = 1.0;
     private Duration minWatchTimeout = Duration.ofMinutes(5);
+    private Duration callTimeout = Duration.ofMinutes(1);
     private Clock clock = Clock.system();
 
     private Builder() {}
@@ -85,6 +97,15 @@ public final class ReflectorOptions {
         throw new IllegalArgumentException("minWatchTimeout must be at least 1 second");
       }
       this.minWatchTimeout = minWatchTimeout;
+      return this;
+    }
+
+    /** See {@link ReflectorOptions#callTimeout()}; default one minute, zero for none. */
+    public Builder callTimeout(Duration callTimeout) {
+      if (callTimeout == null || callTimeout.isNegative()) {
+        throw new IllegalArgumentException("callTimeout must be zero or positive: " + callTimeout);
+      }
+      this.callTimeout = callTimeout;
       return this;
     }
 

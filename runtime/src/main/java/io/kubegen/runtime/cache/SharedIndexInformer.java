@@ -3,6 +3,7 @@ package io.kubegen.runtime.cache;
 import io.kubegen.runtime.api.KubernetesObject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -17,6 +18,13 @@ import java.util.function.UnaryOperator;
  * handler with an unbounded queue ({@link ResourceEventHandlerRegistration#pendingNotifications()}),
  * so a slow handler never blocks the others nor the reflector. {@link #stop()} stops them all and
  * joins them. Every method may be called from any thread.
+ *
+ * <p>Failures: no exception from a handler, the exception handler, the {@link WatchErrorHandler},
+ * an index function, the transform or the server ends a thread: each is logged (or handed to its
+ * handler) with the informer's name, and the informer goes on, backing off where it retries. An
+ * {@link Error} (such as {@link OutOfMemoryError}) ends the thread it hits; the informer then
+ * records it in {@link #lastError()}, reports itself neither synced nor {@linkplain #isRunning()
+ * running}, and {@link Cache#waitForCacheSync} returns false for it at once.
  *
  * <p>Objects from {@link #getIndexer()} and given to handlers are shared: do not mutate them;
  * copy with {@link Cache#copy}.
@@ -77,6 +85,13 @@ public interface SharedIndexInformer<T extends KubernetesObject> extends Informe
   /** Sets the handler of list/watch errors (default: log). Only before start. */
   void setWatchErrorHandler(WatchErrorHandler handler);
 
+  /**
+   * Sets where this informer reports lists, watches and handled changes. Only before start.
+   *
+   * @throws IllegalStateException after {@link #start()}
+   */
+  void setMetrics(InformerMetrics metrics);
+
   /** Sets what happens when a handler throws (default: log at error level and go on). */
   void setExceptionHandler(BiConsumer<ResourceEventHandler<? super T>, Throwable> handler);
 
@@ -87,7 +102,11 @@ public interface SharedIndexInformer<T extends KubernetesObject> extends Informe
    */
   void start();
 
-  /** Starts (if not yet started) and blocks until {@link #stop()} is called or the thread is interrupted. */
+  /**
+   * Starts (if not yet started) and blocks while the informer {@linkplain #isRunning() runs}: until
+   * {@link #stop()} is called, one of its threads ends with an error ({@link #lastError()}), or the
+   * calling thread is interrupted.
+   */
   void run();
 
   /** Stops every thread of this informer and waits for them to end. Idempotent. */
@@ -99,9 +118,21 @@ public interface SharedIndexInformer<T extends KubernetesObject> extends Informe
   /** Whether {@link #stop()} was called. */
   boolean isStopped();
 
-  /** True once the first list has been fully processed into the cache. */
+  /**
+   * True once the first list has been fully processed into the cache, and until one of the
+   * informer's threads ends with an error ({@link #lastError()}).
+   */
   @Override
   boolean hasSynced();
+
+  /** Started, not stopped, and every thread alive: no error has ended any of them. */
+  boolean isRunning();
+
+  /**
+   * The error that ended one of the informer's threads (the most recent one if several did), or
+   * empty while they all run. Exceptions the informer survives are logged, not recorded here.
+   */
+  Optional<Throwable> lastError();
 
   /** The resourceVersion the cache is at ("" before the first list). */
   String lastSyncResourceVersion();

@@ -20,6 +20,7 @@ public final class SharedInformerBuilder<T extends KubernetesObject> {
   FifoMode fifoMode = FifoMode.DELTA_FIFO;
   ReflectorOptions reflectorOptions = ReflectorOptions.defaults();
   String name;
+  InformerMetrics metrics = InformerMetrics.NONE;
 
   SharedInformerBuilder(ListWatch<T> listWatch, Class<T> type) {
     this.listWatch = Objects.requireNonNull(listWatch, "listWatch");
@@ -59,6 +60,12 @@ public final class SharedInformerBuilder<T extends KubernetesObject> {
   /** Name used in logs and thread names ({@code informer-<name>-...}). */
   public SharedInformerBuilder<T> name(String name) {
     this.name = Objects.requireNonNull(name, "name");
+    return this;
+  }
+
+  /** Where the informer reports lists, watches and handled changes (default: nowhere). */
+  public SharedInformerBuilder<T> metrics(InformerMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     return this;
   }
 

@@ -16,6 +16,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * parallel, a write (including the index updates it causes) is atomic. Callers supply the keys;
  * {@link Indexer} implementations wrap it with a {@link KeyFunction}.
  *
+ * <p>Writes are all or nothing: every index value a write needs is computed before anything
+ * changes, so an index function that throws leaves the objects and every index exactly as they
+ * were, and the write fails with an {@link IndexFunctionException} naming the key and the index.
+ * The next write of that key that the functions accept brings it up to date. A function that
+ * returns null gives no values.
+ *
  * <p>Thread-safe. Index functions run under the write lock and must not call back into the store.
  * Objects are stored and returned as they are (shared): callers must not mutate them.
  *
@@ -38,25 +44,39 @@ public final class ThreadSafeStore<T> {
     update(key, obj);
   }
 
-  /** Same as {@link #add}. */
+  /**
+   * Same as {@link #add}.
+   *
+   * @throws IndexFunctionException if an index function throws; nothing changed then
+   */
   public void update(String key, T obj) {
     lock.writeLock().lock();
     try {
-      T old = items.put(key, obj);
-      updateIndices(old, obj, key);
+      T old = items.get(key);
+      List<IndexChange> changes = indexChanges(key, old, obj);
+      items.put(key, obj);
+      changes.forEach(c -> c.apply(key));
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  /** Removes the object under {@code key}, if any. */
+  /**
+   * Removes the object under {@code key}, if any.
+   *
+   * @throws IndexFunctionException if an index function throws on the stored object; nothing
+   *     changed then
+   */
   public void delete(String key) {
     lock.writeLock().lock();
     try {
-      T old = items.remove(key);
-      if (old != null) {
-        updateIndices(old, null, key);
+      T old = items.get(key);
+      if (old == null) {
+        return;
       }
+      List<IndexChange> changes = indexChanges(key, old, null);
+      items.remove(key);
+      changes.forEach(c -> c.apply(key));
     } finally {
       lock.writeLock().unlock();
     }
@@ -102,13 +122,22 @@ public final class ThreadSafeStore<T> {
     }
   }
 
-  /** Replaces the whole content with {@code newItems} (key → object) and rebuilds the indexes. */
+  /**
+   * Replaces the whole content with {@code newItems} (key → object) and rebuilds the indexes.
+   *
+   * @throws IndexFunctionException if an index function throws; nothing changed then
+   */
   public void replace(Map<String, T> newItems) {
     lock.writeLock().lock();
     try {
+      Map<String, Map<String, Set<String>>> rebuilt = new HashMap<>();
+      for (Map.Entry<String, IndexFunction<T>> e : indexers.entrySet()) {
+        rebuilt.put(e.getKey(), buildIndex(e.getKey(), e.getValue(), newItems));
+      }
       items.clear();
       items.putAll(newItems);
-      rebuildIndices();
+      indices.clear();
+      indices.putAll(rebuilt);
     } finally {
       lock.writeLock().unlock();
     }
@@ -121,7 +150,7 @@ public final class ThreadSafeStore<T> {
       IndexFunction<T> fn = indexer(indexName);
       Map<String, Set<String>> index = indices.get(indexName);
       Set<String> keys = new HashSet<>();
-      for (String value : fn.values(obj)) {
+      for (String value : valuesOf(fn, indexName, null, obj)) {
         keys.addAll(index.getOrDefault(value, Set.of()));
       }
       return objectsOf(keys);
@@ -174,9 +203,10 @@ public final class ThreadSafeStore<T> {
   }
 
   /**
-   * Registers more indexes and indexes the existing objects with them.
+   * Registers more indexes and indexes the existing objects with them; all or none of them.
    *
    * @throws IllegalArgumentException if a name is already registered
+   * @throws IndexFunctionException if a new function throws on an existing object
    */
   public void addIndexers(Map<String, IndexFunction<T>> newIndexers) {
     lock.writeLock().lock();
@@ -186,12 +216,12 @@ public final class ThreadSafeStore<T> {
           throw new IllegalArgumentException("index \"" + name + "\" is already registered");
         }
       }
+      Map<String, Map<String, Set<String>>> built = new LinkedHashMap<>();
       for (Map.Entry<String, IndexFunction<T>> e : newIndexers.entrySet()) {
-        indexers.put(e.getKey(), e.getValue());
-        Map<String, Set<String>> index = new HashMap<>();
-        indices.put(e.getKey(), index);
-        items.forEach((key, obj) -> addToIndex(index, e.getValue().values(obj), key));
+        built.put(e.getKey(), buildIndex(e.getKey(), e.getValue(), items));
       }
+      indexers.putAll(newIndexers);
+      indices.putAll(built);
     } finally {
       lock.writeLock().unlock();
     }
@@ -216,22 +246,39 @@ public final class ThreadSafeStore<T> {
     return out;
   }
 
-  private void rebuildIndices() {
-    for (Map.Entry<String, IndexFunction<T>> e : indexers.entrySet()) {
-      Map<String, Set<String>> index = new HashMap<>();
-      indices.put(e.getKey(), index);
-      items.forEach((key, obj) -> addToIndex(index, e.getValue().values(obj), key));
-    }
+  private Map<String, Set<String>> buildIndex(String indexName, IndexFunction<T> fn, Map<String, T> objects) {
+    Map<String, Set<String>> index = new HashMap<>();
+    objects.forEach((key, obj) -> addToIndex(index, valuesOf(fn, indexName, key, obj), key));
+    return index;
   }
 
-  private void updateIndices(T oldObj, T newObj, String key) {
+  /** What a write of {@code key} from {@code oldObj} to {@code newObj} (null: absent) changes in the indexes. */
+  private List<IndexChange> indexChanges(String key, T oldObj, T newObj) {
+    List<IndexChange> changes = new ArrayList<>(indexers.size());
     for (Map.Entry<String, IndexFunction<T>> e : indexers.entrySet()) {
-      List<String> oldValues = oldObj == null ? List.of() : e.getValue().values(oldObj);
-      List<String> newValues = newObj == null ? List.of() : e.getValue().values(newObj);
-      if (oldValues.equals(newValues)) {
-        continue;
+      String name = e.getKey();
+      List<String> oldValues = oldObj == null ? List.of() : valuesOf(e.getValue(), name, key, oldObj);
+      List<String> newValues = newObj == null ? List.of() : valuesOf(e.getValue(), name, key, newObj);
+      if (!oldValues.equals(newValues)) {
+        changes.add(new IndexChange(indices.get(name), oldValues, newValues));
       }
-      Map<String, Set<String>> index = indices.get(e.getKey());
+    }
+    return changes;
+  }
+
+  private static <T> List<String> valuesOf(IndexFunction<T> fn, String indexName, String key, T obj) {
+    List<String> values;
+    try {
+      values = fn.values(obj);
+    } catch (RuntimeException e) {
+      throw new IndexFunctionException(key, indexName, e);
+    }
+    return values == null ? List.of() : values;
+  }
+
+  /** One index's part of a write, computed before the write so that applying it cannot fail. */
+  private record IndexChange(Map<String, Set<String>> index, List<String> oldValues, List<String> newValues) {
+    void apply(String key) {
       for (String value : oldValues) {
         Set<String> keys = index.get(value);
         if (keys != null) {

@@ -15,6 +15,7 @@ public final class FactorySettings {
   UnaryOperator<ListOptions> tweakListOptions;
   final Map<Class<?>, Duration> customResync = new HashMap<>();
   UnaryOperator<Object> transform;
+  io.kubegen.runtime.cache.InformerMetrics metrics;
 
   FactorySettings() {}
 }

@@ -7,12 +7,15 @@ import io.kubegen.runtime.cache.ListWatch;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a generated {@code SharedInformerFactory} extends: one shared informer per type however
@@ -33,9 +36,11 @@ import java.util.function.UnaryOperator;
  * threads; the factory cannot be started again.
  */
 public abstract class SharedInformerFactoryBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SharedInformerFactoryBase.class);
   private final Duration defaultResync;
   private final FactorySettings settings = new FactorySettings();
   private final Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
+  /** Types whose informer start() was called: true if it started, false if it threw. */
   private final Map<Class<?>, Boolean> startedInformers = new LinkedHashMap<>();
   private boolean shuttingDown;
 
@@ -100,37 +105,78 @@ public abstract class SharedInformerFactoryBase {
       UnaryOperator<Object> t = settings.transform;
       informer.setTransform(obj -> (T) t.apply(obj));
     }
+    if (settings.metrics != null) {
+      informer.setMetrics(settings.metrics);
+    }
     informers.put(type, informer);
     return informer;
   }
 
-  /** Starts every informer not started yet; returns at once. No-op after {@link #shutdown()}. */
+  /**
+   * Starts every informer not started yet; returns at once. No-op after {@link #shutdown()}. An
+   * informer someone else already started counts as started.
+   *
+   * <p>An informer that fails to start does not keep the others from starting: all are started
+   * first, then the failures are logged and reported together. {@link #waitForCacheSync} reports
+   * false for the informers that failed.
+   *
+   * @throws IllegalStateException naming every type whose informer failed to start (the first
+   *     failure is the cause, the others are suppressed), after the others were started
+   */
   public synchronized void start() {
     if (shuttingDown) {
       return;
     }
+    Map<Class<?>, Throwable> failures = new LinkedHashMap<>();
     for (Map.Entry<Class<?>, SharedIndexInformer<?>> e : informers.entrySet()) {
-      if (!startedInformers.containsKey(e.getKey())) {
-        e.getValue().start();
-        startedInformers.put(e.getKey(), true);
+      if (startedInformers.containsKey(e.getKey())) {
+        continue;
+      }
+      startedInformers.put(e.getKey(), true);
+      SharedIndexInformer<?> informer = e.getValue();
+      if (informer.isStarted()) {
+        continue;
+      }
+      try {
+        informer.start();
+      } catch (RuntimeException | Error failure) {
+        startedInformers.put(e.getKey(), false);
+        failures.put(e.getKey(), failure);
       }
     }
+    if (failures.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder();
+    failures.forEach((type, failure) -> {
+      LOG.error("the informer of {} failed to start", type.getName(), failure);
+      message.append(message.length() == 0 ? "" : "; ").append(type.getName()).append(": ").append(failure);
+    });
+    Iterator<Throwable> it = failures.values().iterator();
+    IllegalStateException reported = new IllegalStateException(failures.size() + " of " + informers.size()
+        + " informers failed to start (the others were started): " + message, it.next());
+    it.forEachRemaining(reported::addSuppressed);
+    throw reported;
   }
 
   /**
-   * Waits up to {@code timeout} (in total) for the started informers to sync.
+   * Waits up to {@code timeout} (in total) for the started informers to sync. An informer that
+   * failed to start, or whose threads ended with an error, is reported false without waiting.
    *
    * @return for every started informer's type, whether it synced in time
    */
   public Map<Class<?>, Boolean> waitForCacheSync(Duration timeout) {
     Map<Class<?>, SharedIndexInformer<?>> started = new LinkedHashMap<>();
+    Map<Class<?>, Boolean> result = new LinkedHashMap<>();
     synchronized (this) {
-      for (Class<?> type : startedInformers.keySet()) {
-        started.put(type, informers.get(type));
-      }
+      startedInformers.forEach((type, ok) -> {
+        if (ok) {
+          started.put(type, informers.get(type));
+        }
+        result.put(type, false);
+      });
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<Class<?>, Boolean> result = new LinkedHashMap<>();
     for (Map.Entry<Class<?>, SharedIndexInformer<?>> e : started.entrySet()) {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
       result.put(e.getKey(), Cache.waitForCacheSync(left, e.getValue()));

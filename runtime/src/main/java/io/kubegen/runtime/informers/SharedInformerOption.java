@@ -49,4 +49,10 @@ public interface SharedInformerOption {
     Objects.requireNonNull(transform, "transform");
     return s -> s.transform = transform;
   }
+
+  /** Report lists, watches and handled changes of every informer of the factory to {@code metrics}. */
+  static SharedInformerOption metrics(io.kubegen.runtime.cache.InformerMetrics metrics) {
+    Objects.requireNonNull(metrics, "metrics");
+    return s -> s.metrics = metrics;
+  }
 }

@@ -4,6 +4,7 @@ import io.kubegen.runtime.watch.QueueWatch;
 import io.kubegen.runtime.watch.Watch;
 import io.kubegen.runtime.watch.WatchException;
 import io.kubegen.runtime.watch.WatchStreamDecoder;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -15,13 +16,17 @@ import org.slf4j.LoggerFactory;
  * a malformed or cut-off frame ends it with a {@link WatchException}. Closing the watch, from any
  * thread, closes the body (which releases the connection) and interrupts the reader, so a reader
  * blocked on the socket stops at once.
+ *
+ * <p>Every read of the body counts as a sign of life for the watch's {@link WatchLiveness}; a
+ * consumer waiting for the next event on a connection that stays silent past the liveness bounds
+ * gets the liveness's {@link WatchException}, and the watch is closed.
  */
 final class HttpWatch {
   private static final Logger LOG = LoggerFactory.getLogger(HttpWatch.class);
 
   private HttpWatch() {}
 
-  static <T> Watch<T> start(InputStream body, WatchStreamDecoder<T> decoder, String context) {
+  static <T> Watch<T> start(InputStream body, WatchStreamDecoder<T> decoder, String context, WatchLiveness liveness) {
     Thread[] reader = new Thread[1];
     QueueWatch<T> watch = new QueueWatch<>(() -> {
       closeQuietly(body);
@@ -29,8 +34,27 @@ final class HttpWatch {
       if (t != null && t != Thread.currentThread()) {
         t.interrupt();
       }
-    });
-    Thread thread = RestClient.daemonThreads("kubegen-watch-").newThread(() -> pump(body, decoder, watch, context));
+    }, liveness);
+    InputStream watched = new FilterInputStream(body) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          liveness.dataArrived();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+          liveness.dataArrived();
+        }
+        return n;
+      }
+    };
+    Thread thread = RestClient.daemonThreads("kubegen-watch-").newThread(() -> pump(watched, decoder, watch, context));
     reader[0] = thread;
     thread.start();
     return watch;

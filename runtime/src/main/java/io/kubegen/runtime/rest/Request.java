@@ -128,8 +128,10 @@ public final class Request {
   }
 
   /**
-   * The longest the whole call may take, retries included; null or zero means the config's
-   * request timeout. For {@link #watch} it bounds only the wait for the response headers.
+   * The longest the whole call may take: the wait for the rate limiter, every attempt and the
+   * waits between them; null or zero means the config's request timeout. For {@link #watch} it
+   * bounds only the wait for the response headers (the stream's own bounds are
+   * {@link WatchTimeouts}).
    */
   public Request timeout(Duration timeout) {
     if (timeout != null && timeout.isNegative()) {
@@ -188,8 +190,8 @@ public final class Request {
 
   Duration timeout() { return timeout; }
 
-  /** Whether the call may be repeated without risk: GET and HEAD. */
-  boolean isSafe() { return "GET".equals(verb) || "HEAD".equals(verb); }
+  /** The query parameter {@code name}, or null. */
+  String queryParam(String name) { return params.get(name); }
 
   /** The path and query, starting with '/', without the server part. */
   String pathAndQuery() {
@@ -256,6 +258,6 @@ public final class Request {
     } catch (IllegalStateException e) {
       target = "(incomplete: " + e.getMessage() + ")";
     }
-    return verb + " " + target;
+    return verb + " " + io.kubegen.runtime.config.Redaction.request(target);
   }
 }

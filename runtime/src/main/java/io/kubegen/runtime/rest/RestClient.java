@@ -6,53 +6,37 @@ import io.kubegen.runtime.api.PatchType;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.json.Json;
-import io.kubegen.runtime.watch.QueueWatch;
 import io.kubegen.runtime.watch.Watch;
-import io.kubegen.runtime.watch.WatchException;
 import io.kubegen.runtime.watch.WatchStreamDecoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP client of the Kubernetes API, on the JDK's {@link HttpClient}: builds
  * {@link Request}s, throttles them with a token bucket (the config's QPS and burst), retries
- * them with exponential backoff, fails over between the config's servers, and decodes answers
- * with the shared Jackson mapper.
- *
- * <p>Retries: GET and HEAD are retried on connection errors, 429 and 5xx (except 501 and 505);
- * any call is retried when the connection was refused before anything was sent, and on 429 with
- * {@code Retry-After} (the server did not run it). {@code Retry-After} (seconds or an HTTP date)
- * sets the wait; otherwise the backoff does. A 401 makes the client refresh the config's
- * credentials and send the call once more.
+ * them as client-go does, fails over between the config's servers, bounds how long a watch may
+ * stay silent, and decodes answers with the shared Jackson mapper. The retry, failover and
+ * watch-liveness rules are stated in the package documentation. A 401 makes the client refresh
+ * the config's credentials and send the call once more.
  *
  * <p>Thread-safe: one client serves any number of threads; each {@link Request} belongs to the
  * thread that builds it. {@link #close()} stops the executor behind
@@ -60,27 +44,21 @@ import org.slf4j.LoggerFactory;
  * log line or an exception message.
  */
 public final class RestClient implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
   private static final int MAX_ERROR_BODY = 64 * 1024;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final RestConfig config;
   private final HttpClient http;
-  private final Endpoints endpoints;
-  private final RateLimiter rateLimiter;
-  private final Backoff retryBackoff;
-  private final Sleeper sleeper;
+  private final Exchanger exchanger;
+  private final WatchTimeouts watchTimeouts;
   private final ExecutorService executor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RestClient(Builder b) {
     this.config = b.config;
-    this.endpoints = new Endpoints(b.config.servers(), b.random);
-    this.rateLimiter = b.rateLimiter != null ? b.rateLimiter
-        : TokenBucketRateLimiter.forConfig(b.config.qps(), b.config.burst());
-    this.retryBackoff = b.retryBackoff;
-    this.sleeper = b.sleeper;
     this.http = b.httpClient != null ? b.httpClient : newHttpClient(b.config);
+    this.exchanger = b.exchanger(http, this::buildHttpRequest);
+    this.watchTimeouts = b.watchTimeouts;
     this.executor = Executors.newCachedThreadPool(daemonThreads("kubegen-rest-async-"));
   }
 
@@ -105,20 +83,21 @@ public final class RestClient implements AutoCloseable {
     if (config.sslContext() != null) {
       b.sslContext(config.sslContext());
     }
-    Optional<URI> proxy = config.proxy();
-    if (proxy != null && proxy.isPresent()) {
-      URI p = proxy.get();
-      int port = p.getPort() != -1 ? p.getPort() : "https".equalsIgnoreCase(p.getScheme()) ? 443 : 80;
-      b.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(p.getHost(), port)));
-    }
+    ConfigTransport.configure(config, b);
     return b.build();
   }
 
   /** The config this client was made from. */
   public RestConfig config() { return config; }
 
-  /** The server calls go to now (the last one that answered, or the random first choice). */
-  public URI currentServer() { return endpoints.get(endpoints.currentIndex()); }
+  /**
+   * The server a new call goes to first: the randomly preferred one while it is healthy, else the
+   * next healthy one (see the package documentation on failover).
+   */
+  public URI currentServer() {
+    EndpointHealth endpoints = exchanger.endpoints();
+    return endpoints.get(endpoints.first());
+  }
 
   /** A GET request. */
   public Request get() { return new Request(this, "GET", null); }
@@ -150,17 +129,19 @@ public final class RestClient implements AutoCloseable {
   // ---- execution --------------------------------------------------------------------------
 
   <T> T execute(Request request, JavaType type) {
-    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), callTimeout(request));
+    Exchanger.Answer<byte[]> answer = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), callTimeout(request));
+    HttpResponse<byte[]> response = answer.response();
     byte[] body = response.body();
     int code = response.statusCode();
     if (code < 200 || code > 299) {
-      throw toApiException(code, body, describe(request, response.uri()));
+      throw toApiException(code, body, describe(request, response.uri()) + answer.failuresBefore());
     }
-    return decode(body, type, request, response.uri());
+    return decode(body, type, request, response);
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T decode(byte[] body, JavaType type, Request request, URI uri) {
+  private static <T> T decode(byte[] body, JavaType type, Request request, HttpResponse<byte[]> response) {
+    URI uri = response.uri();
     Class<?> raw = type.getRawClass();
     if (raw == Void.class || raw == void.class) {
       return null;
@@ -172,7 +153,9 @@ public final class RestClient implements AutoCloseable {
       return (T) new String(body, StandardCharsets.UTF_8);
     }
     if (body.length == 0) {
-      return null;
+      // as client-go's Into: an empty answer where an object was expected is an error, never null
+      throw new KubeClientException(describe(request, uri) + ": the server answered " + response.statusCode()
+          + " with an empty body where a " + type.getRawClass().getSimpleName() + " was expected");
     }
     try {
       return Json.mapper().readValue(body, type);
@@ -183,7 +166,14 @@ public final class RestClient implements AutoCloseable {
   }
 
   <T> Watch<T> watch(Request request, JavaType type) {
-    HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream(), callTimeout(request));
+    WatchLiveness liveness = WatchLiveness.start(watchTimeouts, parseSeconds(request.queryParam("timeoutSeconds")),
+        "true".equals(request.queryParam("allowWatchBookmarks")), request.toString(), exchanger.ticker());
+    // the headers must come within the call's timeout and within the liveness bounds
+    Duration headerWait = Duration.ofNanos(Math.max(1, liveness.nanosLeft()));
+    Duration timeout = callTimeout(request);
+    Exchanger.Answer<InputStream> answer = exchange(request, HttpResponse.BodyHandlers.ofInputStream(),
+        timeout == null || headerWait.compareTo(timeout) < 0 ? headerWait : timeout);
+    HttpResponse<InputStream> response = answer.response();
     int code = response.statusCode();
     String context = describe(request, response.uri());
     if (code < 200 || code > 299) {
@@ -193,9 +183,18 @@ public final class RestClient implements AutoCloseable {
       } catch (IOException e) {
         body = new byte[0];
       }
-      throw toApiException(code, body, context);
+      throw toApiException(code, body, context + answer.failuresBefore());
     }
-    return HttpWatch.start(response.body(), new WatchStreamDecoder<T>(type), context);
+    liveness.describedAs(context);
+    return HttpWatch.start(response.body(), new WatchStreamDecoder<T>(type), context, liveness);
+  }
+
+  private static Integer parseSeconds(String value) {
+    try {
+      return value == null ? null : Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   <T> CompletableFuture<T> executeAsync(Supplier<T> call) {
@@ -228,189 +227,13 @@ public final class RestClient implements AutoCloseable {
 
   /**
    * Sends {@code request} with rate limiting, retries, failover and the 401 refresh, and returns
-   * the final response (2xx or not). Connection-level failures that cannot be retried any more
-   * are thrown as {@link KubeClientException}.
+   * the final answer (2xx or not); see {@link Exchanger}.
    */
-  private <R> HttpResponse<R> exchange(Request request, HttpResponse.BodyHandler<R> handler, Duration timeout) {
+  private <R> Exchanger.Answer<R> exchange(Request request, HttpResponse.BodyHandler<R> handler, Duration timeout) {
     if (closed.get()) {
       throw new IllegalStateException("the RestClient is closed");
     }
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-    int retries = 0;
-    int waits = 0;
-    int failedOver = 0;
-    boolean refreshed = false;
-    while (true) {
-      try {
-        rateLimiter.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KubeClientException(request + ": interrupted while waiting for the rate limiter", e);
-      }
-      int index = endpoints.currentIndex();
-      URI server = endpoints.get(index);
-      HttpRequest httpRequest = buildHttpRequest(request, server);
-      String context = describe(request, httpRequest.uri());
-      HttpResponse<R> response;
-      try {
-        response = send(httpRequest, handler, deadline, context);
-      } catch (IOException e) {
-        if (isTlsFailure(e)) {
-          // a certificate problem does not go away by asking again
-          throw new KubeClientException(context + ": TLS handshake failed: " + rootMessage(e), e);
-        }
-        boolean notSent = isConnectFailure(e);
-        endpoints.markFailed(index);
-        boolean more = retries < retryBackoff.steps() - 1;
-        if (more && (notSent || request.isSafe())) {
-          retries++;
-          // Another endpoint that has not failed during this call is tried at once.
-          boolean freshEndpoint = endpoints.size() > 1 && ++failedOver < endpoints.size();
-          Duration wait = freshEndpoint ? Duration.ZERO : retryBackoff.jitteredDelayBeforeRetry(waits++);
-          LOG.warn("{}: connection failed ({}); retry {} of {} in {} ms", context, e.toString(), retries,
-              retryBackoff.steps() - 1, wait.toMillis());
-          pause(wait, deadline, context);
-          continue;
-        }
-        throw new KubeClientException(context + ": " + describeFailure(e) + (retries > 0 ? " (after " + retries + " retries)" : ""), e);
-      }
-      failedOver = 0;
-      int code = response.statusCode();
-      if (code == 401 && !refreshed && hasCredentials()) {
-        refreshed = true;
-        discard(response);
-        LOG.info("{}: 401 Unauthorized; refreshing credentials and retrying once", context);
-        config.refreshCredentials();
-        continue;
-      }
-      if (isRetriableStatus(request, response) && retries < retryBackoff.steps() - 1) {
-        Duration backoff = retryBackoff.jitteredDelayBeforeRetry(waits++);
-        retries++;
-        Duration wait = retryAfter(response).orElse(backoff);
-        LOG.warn("{}: server answered {}; retry {} of {} in {} ms", context, code, retries,
-            retryBackoff.steps() - 1, wait.toMillis());
-        discard(response);
-        pause(wait, deadline, context);
-        continue;
-      }
-      LOG.debug("{}: {}", context, code);
-      return response;
-    }
-  }
-
-  private boolean hasCredentials() {
-    Optional<String> header = config.authorizationHeader();
-    return header != null && header.isPresent();
-  }
-
-  private static boolean isRetriableStatus(Request request, HttpResponse<?> response) {
-    int code = response.statusCode();
-    if (code == 429 && response.headers().firstValue("Retry-After").isPresent()) {
-      return true;
-    }
-    return request.isSafe() && (code == 429 || (code >= 500 && code != 501 && code != 505));
-  }
-
-  /** The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date. */
-  static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(RestClient::parseRetryAfter);
-  }
-
-  static Optional<Duration> parseRetryAfter(String value) {
-    String v = value.trim();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 3600)));
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return Optional.of(d.isNegative() ? Duration.ZERO : d);
-      } catch (RuntimeException notADate) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  private void pause(Duration wait, long deadline, String context) {
-    if (deadline != Long.MAX_VALUE && System.nanoTime() + wait.toNanos() > deadline) {
-      throw new KubeClientException(context + ": timed out; the next retry would come after the call's deadline");
-    }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KubeClientException(context + ": interrupted while waiting to retry", e);
-    }
-  }
-
-  private <R> HttpResponse<R> send(HttpRequest request, HttpResponse.BodyHandler<R> handler, long deadline,
-      String context) throws IOException {
-    CompletableFuture<HttpResponse<R>> future = http.sendAsync(request, handler);
-    try {
-      if (deadline == Long.MAX_VALUE) {
-        return future.get();
-      }
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new KubeClientException(context + ": timed out", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new KubeClientException(context + ": interrupted", e);
-    } catch (CancellationException e) {
-      throw new KubeClientException(context + ": cancelled", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new KubeClientException(context + ": " + cause, cause);
-    }
-  }
-
-  /** Whether {@code e} says the connection was never made, so nothing of the call was sent. */
-  static boolean isConnectFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
-          || t instanceof java.nio.channels.UnresolvedAddressException
-          || t instanceof java.net.UnknownHostException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean isTlsFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof javax.net.ssl.SSLHandshakeException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable e) {
-    String message = e.getMessage();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        message = t.getMessage();
-      }
-    }
-    return message == null ? e.getClass().getSimpleName() : message;
-  }
-
-  private static String describeFailure(IOException e) {
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      Throwable cause = e.getCause();
-      message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getClass().getSimpleName();
-    }
-    return "connection failed: " + message;
+    return exchanger.exchange(request, handler, timeout);
   }
 
   private HttpRequest buildHttpRequest(Request request, URI server) {
@@ -418,10 +241,7 @@ public final class RestClient implements AutoCloseable {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri)
         .header("Accept", "application/json")
         .header("User-Agent", config.userAgent() == null ? "kubegen" : config.userAgent());
-    Optional<String> auth = config.authorizationHeader();
-    if (auth != null && auth.isPresent()) {
-      b.header("Authorization", auth.get());
-    }
+    ConfigTransport.addHeaders(config, server, uri, request.headers(), b);
     request.headers().forEach(b::setHeader);
     Object body = request.body();
     HttpRequest.BodyPublisher publisher;
@@ -451,10 +271,9 @@ public final class RestClient implements AutoCloseable {
     return URI.create(base + pathAndQuery);
   }
 
-  /** Verb and URL without any user info, for messages and logs. */
+  /** Verb and URL without user info or query values, for messages and logs. */
   static String describe(Request request, URI uri) {
-    String safe = uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
-    return request.verb() + " " + safe;
+    return ConfigTransport.describe(request.verb(), uri);
   }
 
   private static KubeApiException toApiException(int code, byte[] body, String context) {
@@ -473,16 +292,6 @@ public final class RestClient implements AutoCloseable {
       }
     }
     return KubeApiException.fromRawBody(code, body == null ? "" : new String(body, StandardCharsets.UTF_8), context);
-  }
-
-  private static void discard(HttpResponse<?> response) {
-    if (response.body() instanceof InputStream in) {
-      try {
-        in.close();
-      } catch (IOException ignored) {
-        // the connection is dropped either way
-      }
-    }
   }
 
   static ThreadFactory daemonThreads(String prefix) {
@@ -508,14 +317,21 @@ public final class RestClient implements AutoCloseable {
     }
   }
 
-  /** Builder of a {@link RestClient}; defaults: 10 retries, 100 ms backoff doubling to 5 s, the config's QPS and burst. */
+  /**
+   * Builder of a {@link RestClient}; defaults: 11 attempts, 100 ms backoff doubling to 5 s, the
+   * config's QPS and burst, a 10 s endpoint cool-down doubling to 5 min, {@link WatchTimeouts#DEFAULT}.
+   */
   public static final class Builder {
     private final RestConfig config;
     private RateLimiter rateLimiter;
     private Backoff retryBackoff = new Backoff(Duration.ofMillis(100), 2.0, 0.2, 11, Duration.ofSeconds(5));
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private Ticker ticker = Ticker.SYSTEM;
     private Random random = new Random();
     private HttpClient httpClient;
+    private Duration endpointCooldown = Duration.ofSeconds(10);
+    private Duration maxEndpointCooldown = Duration.ofMinutes(5);
+    private WatchTimeouts watchTimeouts = WatchTimeouts.DEFAULT;
 
     private Builder(RestConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -527,7 +343,10 @@ public final class RestClient implements AutoCloseable {
       return this;
     }
 
-    /** The backoff between retries; its {@code steps} is the number of attempts, so steps - 1 retries. */
+    /**
+     * The most attempts a call makes ({@code steps}) and the backoff between rounds of attempts
+     * (a round tries every endpoint not yet tried at most once, moving on without waiting).
+     */
     public Builder retryBackoff(Backoff backoff) {
       this.retryBackoff = Objects.requireNonNull(backoff, "backoff");
       return this;
@@ -551,6 +370,50 @@ public final class RestClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long an endpoint that failed is avoided: {@code cooldown} after its first failure,
+     * doubling with each failure in a row up to {@code max}.
+     */
+    public Builder endpointCooldown(Duration cooldown, Duration max) {
+      if (cooldown.isNegative() || max.compareTo(cooldown) < 0) {
+        throw new IllegalArgumentException("need 0 <= cooldown <= max, got " + cooldown + " and " + max);
+      }
+      this.endpointCooldown = cooldown;
+      this.maxEndpointCooldown = max;
+      return this;
+    }
+
+    /** The liveness bounds of watches. */
+    public Builder watchTimeouts(WatchTimeouts timeouts) {
+      this.watchTimeouts = Objects.requireNonNull(timeouts, "timeouts");
+      return this;
+    }
+
+    /** The clock of deadlines, endpoint cool-downs and watch liveness (tests drive it by hand). */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
     public RestClient build() { return new RestClient(this); }
+
+    private Exchanger exchanger(HttpClient http, java.util.function.BiFunction<Request, URI, HttpRequest> requests) {
+      RateLimiter limiter = rateLimiter != null ? rateLimiter : TokenBucketRateLimiter.forConfig(config.qps(), config.burst());
+      EndpointHealth endpoints = new EndpointHealth(config.servers(), random, endpointCooldown, maxEndpointCooldown, ticker);
+      Exchanger.Credentials credentials = new Exchanger.Credentials() {
+        @Override
+        public boolean present(URI server) {
+          Optional<String> header = config.authorizationHeader(server);
+          return header != null && header.isPresent();
+        }
+
+        @Override
+        public void refresh() {
+          config.refreshCredentials();
+        }
+      };
+      return new Exchanger(http, endpoints, limiter, new RetryPolicy(retryBackoff), sleeper, ticker,
+          Chaos.of(config.chaosProbability(), config.chaosSeed()), credentials, requests);
+    }
   }
 }

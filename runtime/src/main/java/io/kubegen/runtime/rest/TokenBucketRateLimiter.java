@@ -7,7 +7,9 @@ import java.util.Objects;
  * A token bucket, as client-go's {@code flowcontrol.NewTokenBucketRateLimiter}: the bucket holds
  * up to {@code burst} tokens, starts full and refills at {@code qps} tokens a second; each call
  * takes one. Callers that find it empty reserve a future token and wait for it, so waiters are
- * served in arrival order and the long-run rate never exceeds {@code qps}.
+ * served in arrival order and the long-run rate never exceeds {@code qps}. A caller with a
+ * deadline ({@link #tryAcquire(Duration)}) that would have to wait past it takes nothing and fails
+ * at once; a caller interrupted while waiting gives its reserved token back.
  *
  * <p>Thread-safe: the bookkeeping is synchronized, the waiting happens outside the lock. Time comes
  * from a {@link Ticker} and waiting from a {@link Sleeper}, both injectable for tests.
@@ -48,7 +50,31 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
   @Override
   public void acquire() throws InterruptedException {
-    sleeper.sleep(reserve());
+    waitFor(reserve());
+  }
+
+  @Override
+  public boolean tryAcquire(Duration maxWait) throws InterruptedException {
+    if (maxWait == null) {
+      acquire();
+      return true;
+    }
+    Duration wait = reserveWithin(maxWait);
+    if (wait == null) {
+      return false;
+    }
+    waitFor(wait);
+    return true;
+  }
+
+  /** Waits for a reserved token; gives it back when the wait is interrupted. */
+  private void waitFor(Duration wait) throws InterruptedException {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      giveBack();
+      throw e;
+    }
   }
 
   @Override
@@ -72,6 +98,27 @@ public final class TokenBucketRateLimiter implements RateLimiter {
       return Duration.ZERO;
     }
     return Duration.ofNanos(Math.round(-tokens / qps * 1e9));
+  }
+
+  /**
+   * Like {@link #reserve()}, but takes the token only if the wait for it is at most
+   * {@code maxWait}; null (taking nothing) otherwise.
+   */
+  synchronized Duration reserveWithin(Duration maxWait) {
+    refill();
+    double left = tokens - 1;
+    Duration wait = left >= 0 ? Duration.ZERO : Duration.ofNanos(Math.round(-left / qps * 1e9));
+    if (wait.compareTo(maxWait) > 0) {
+      return null;
+    }
+    tokens = left;
+    return wait;
+  }
+
+  /** Returns a token reserved by a caller that will not use it. */
+  private synchronized void giveBack() {
+    refill();
+    tokens = Math.min(burst, tokens + 1);
   }
 
   /** The tokens free now (negative when callers are waiting for future ones). */

@@ -31,6 +31,12 @@ final class ApiErrors {
     return error(400, "BadRequest", type, null, message);
   }
 
+  /** What kube-apiserver answers for an error its storage raises without a status: 500, no reason. */
+  static KubeApiException internal(String message) {
+    Status s = Status.failure(500, null, message);
+    return new KubeApiException(s);
+  }
+
   static KubeApiException expired(String message) {
     Status s = Status.failure(410, "Expired", message);
     return new KubeApiException(s);

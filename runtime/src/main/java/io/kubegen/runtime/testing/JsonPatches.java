@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * JSON merge patch (RFC 7386) and JSON patch (RFC 6902) on Jackson trees, for the tracker's
- * {@code patch}. A bad patch is an {@link IllegalArgumentException} naming the problem. Stateless.
+ * {@code patch} and for client-side dry runs of patches. A bad patch is an
+ * {@link IllegalArgumentException} naming the problem. Stateless.
  */
-final class JsonPatches {
+public final class JsonPatches {
   private JsonPatches() {}
 
   /** {@code target} merged with {@code patch} (RFC 7386); {@code target} is not changed. */
-  static JsonNode merge(JsonNode target, JsonNode patch) {
+  public static JsonNode merge(JsonNode target, JsonNode patch) {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
@@ -36,7 +37,7 @@ final class JsonPatches {
   }
 
   /** {@code target} with the operations of {@code patch} (RFC 6902) applied; {@code target} is not changed. */
-  static JsonNode apply(JsonNode target, JsonNode patch) {
+  public static JsonNode apply(JsonNode target, JsonNode patch) {
     if (!patch.isArray()) {
       throw new IllegalArgumentException("a JSON patch must be an array of operations");
     }

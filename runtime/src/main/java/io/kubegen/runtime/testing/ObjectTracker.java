@@ -129,7 +129,7 @@ public final class ObjectTracker {
       }
       KubernetesObject obj = (KubernetesObject) o;
       String ns = obj.getMetadata() == null ? null : obj.getMetadata().getNamespace();
-      create(type, ns, obj);
+      create(type, ns, obj, true);
     }
   }
 
@@ -180,7 +180,7 @@ public final class ObjectTracker {
           + " (the fake clientset does not serve subresource " + a.subresource() + "; add a reactor for it)");
     }
     return switch (a.verb()) {
-      case Action.CREATE -> create(type, a.namespace(), (KubernetesObject) a.object());
+      case Action.CREATE -> create(type, a.namespace(), (KubernetesObject) a.object(), false);
       case Action.UPDATE -> update(type, a.namespace(), (KubernetesObject) a.object(), status);
       case Action.GET -> get(type, a.namespace(), a.name());
       case Action.LIST -> list(type, a.namespace(), a.listOptions());
@@ -200,10 +200,19 @@ public final class ObjectTracker {
 
   // ---- default behaviour ----
 
-  private <T extends KubernetesObject> T create(ResourceType<T> type, String namespace, KubernetesObject obj) {
+  /**
+   * Creates an object; {@code seeding} (objects handed to {@link #add}) may carry a
+   * resourceVersion, a client's create may not: kube-apiserver refuses one that parses to a
+   * non-zero number with a 500 whose message says so (and ignores one that does not parse).
+   */
+  private <T extends KubernetesObject> T create(ResourceType<T> type, String namespace, KubernetesObject obj,
+      boolean seeding) {
     Objects.requireNonNull(obj, "object");
     ObjectNode node = mapper.valueToTree(obj);
     ObjectNode meta = metadata(node);
+    if (!seeding && setResourceVersion(text(meta, "resourceVersion"))) {
+      throw ApiErrors.internal("resourceVersion should not be set on objects to be created");
+    }
     String ns = namespaceFor(type, namespace, text(meta, "namespace"));
     String name = text(meta, "name");
     synchronized (lock) {
@@ -270,7 +279,7 @@ public final class ObjectTracker {
         if (patchType == PatchType.APPLY && !statusOnly) {
           ObjectNode created = (ObjectNode) JsonPatches.merge(mapper.createObjectNode(), patchNode);
           metadata(created).put("name", name);
-          return create(type, ns, decode(type, created));
+          return create(type, ns, decode(type, created), false);
         }
         throw ApiErrors.notFound(type, name);
       }
@@ -366,9 +375,12 @@ public final class ObjectTracker {
     ListOptions o = options == null ? ListOptions.none() : options;
     Filter filter = Filter.of(type, namespace, o);
     synchronized (lock) {
+      ContinueToken token = o.continueToken() == null || o.continueToken().isEmpty()
+          ? null : ContinueToken.decode(type, o.continueToken());
+      long at = token == null ? resourceVersion : token.resourceVersion();
+      NavigableMap<String, ObjectNode> snapshot = token == null ? objectsOf(type) : snapshot(type, at);
+      NavigableMap<String, ObjectNode> view = token == null ? snapshot : snapshot.tailMap(token.after(), false);
       List<T> items = new ArrayList<>();
-      String continueAfter = o.continueToken() == null || o.continueToken().isEmpty() ? null : o.continueToken();
-      NavigableMap<String, ObjectNode> view = continueAfter == null ? objectsOf(type) : objectsOf(type).tailMap(continueAfter, false);
       String lastKey = null;
       boolean more = false;
       for (Map.Entry<String, ObjectNode> e : view.entrySet()) {
@@ -382,10 +394,61 @@ public final class ObjectTracker {
         items.add(decode(type, e.getValue()));
         lastKey = e.getKey();
       }
-      ObjectList<T> list = new ObjectList<>(new ListMeta(Long.toString(resourceVersion), more ? lastKey : null), items);
+      String next = more ? new ContinueToken(at, lastKey).encode() : null;
+      ObjectList<T> list = new ObjectList<>(new ListMeta(Long.toString(at), next), items);
       list.setApiVersion(type.resource().apiVersion());
       list.setKind(type.kind() + "List");
       return list;
+    }
+  }
+
+  /**
+   * The objects of {@code type} as they were at {@code at}: today's, with every key changed
+   * since put back to its state before its first later change (absent when that change created
+   * it). Holds the lock.
+   */
+  private NavigableMap<String, ObjectNode> snapshot(ResourceType<?> type, long at) {
+    Change oldest = history.peekFirst();
+    if (at > resourceVersion || historyTruncated && (oldest == null || oldest.resourceVersion() > at + 1)) {
+      throw ApiErrors.expired("The provided continue parameter is too old to display a consistent list result. "
+          + "You can start a new list without the continue parameter.");
+    }
+    NavigableMap<String, ObjectNode> state = new TreeMap<>(objectsOf(type));
+    java.util.Set<String> restored = new java.util.HashSet<>();
+    for (Change c : history) {
+      if (c.resourceVersion() <= at || !c.resource().equals(type.resource())) {
+        continue;
+      }
+      String key = key(text(metadata(c.now()), "namespace"), text(metadata(c.now()), "name"));
+      if (restored.add(key)) {
+        if (c.old() == null) {
+          state.remove(key);
+        } else {
+          state.put(key, c.old());
+        }
+      }
+    }
+    return state;
+  }
+
+  /** A continue token: the first page's resourceVersion and the last key returned, base64url JSON as the server's. */
+  private record ContinueToken(long resourceVersion, String after) {
+    String encode() {
+      ObjectNode o = Json.mapper().createObjectNode().put("rv", resourceVersion).put("start", after);
+      return java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(o.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static ContinueToken decode(ResourceType<?> type, String token) {
+      try {
+        JsonNode o = Json.mapper().readTree(java.util.Base64.getUrlDecoder().decode(token));
+        if (o == null || !o.path("rv").canConvertToLong() || o.path("rv").asLong() <= 0 || !o.path("start").isTextual()) {
+          throw new IllegalArgumentException("missing fields");
+        }
+        return new ContinueToken(o.path("rv").asLong(), o.path("start").asText());
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw ApiErrors.badRequest(type, "continue key is not valid: " + e.getMessage());
+      }
     }
   }
 
@@ -491,6 +554,18 @@ public final class ObjectTracker {
 
   private String nextResourceVersion() {
     return Long.toString(++resourceVersion);
+  }
+
+  /** Whether a resourceVersion counts as set on create, as kube-apiserver's storage decides: a non-zero number. */
+  private static boolean setResourceVersion(String rv) {
+    if (rv == null || rv.isEmpty()) {
+      return false;
+    }
+    try {
+      return Long.parseUnsignedLong(rv) != 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private long parseResourceVersion(ResourceType<?> type, String rv) {

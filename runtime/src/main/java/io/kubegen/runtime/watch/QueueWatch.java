@@ -13,6 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * consumer iterates. The queue is unbounded, so a producer never blocks on a slow consumer.
  * {@code onClose} runs once, on whichever thread closes the watch first.
  *
+ * <p>{@link #close()} ends iteration at once: events still buffered are dropped, and
+ * {@code hasNext()} returns false from then on. With a {@link Liveness}, a consumer waiting for
+ * the next event gets the liveness's {@link WatchException} (and the watch is closed) once the
+ * producer has been quiet for longer than the liveness allows; events that arrived before are
+ * still delivered first.
+ *
  * @param <T> the object type
  */
 public class QueueWatch<T> implements Watch<T> {
@@ -21,12 +27,37 @@ public class QueueWatch<T> implements Watch<T> {
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Runnable onClose;
+  private final Liveness liveness;
   private Object head;
   private boolean ended;
 
+  /**
+   * Decides when a producer that went quiet counts as gone, such as a watch connection that no
+   * longer delivers anything. Thread-safe: the producer reports activity, the consumer asks.
+   */
+  public interface Liveness {
+    /**
+     * Nanoseconds (on the {@link System#nanoTime()} scale) left before the producer counts as
+     * gone; zero or negative when it does, {@link Long#MAX_VALUE} for never.
+     */
+    long nanosLeft();
+
+    /** The error the consumer gets once {@link #nanosLeft()} has run out. */
+    WatchException expired();
+  }
+
   /** A watch that runs {@code onClose} (may be null) when closed. */
   public QueueWatch(Runnable onClose) {
+    this(onClose, null);
+  }
+
+  /**
+   * A watch that runs {@code onClose} (may be null) when closed and fails a waiting consumer
+   * once {@code liveness} (may be null for none) has run out.
+   */
+  public QueueWatch(Runnable onClose, Liveness liveness) {
     this.onClose = onClose == null ? () -> { } : onClose;
+    this.liveness = liveness;
   }
 
   /** Hands an event to the consumer; false if the watch was closed already. */
@@ -71,7 +102,7 @@ public class QueueWatch<T> implements Watch<T> {
 
   @Override
   public boolean isDone() {
-    return ended || (head == null && (closed.get() || queue.peek() == END || queue.peek() instanceof Throwable));
+    return closed.get() || ended || (head == null && (queue.peek() == END || queue.peek() instanceof Throwable));
   }
 
   @SuppressWarnings("unchecked")
@@ -81,35 +112,63 @@ public class QueueWatch<T> implements Watch<T> {
     return event;
   }
 
-  /** Fills {@code head}; true if an event is there. A null timeout waits for ever. */
+  /** Fills {@code head}; true if an event is there. A null timeout waits until the stream ends. */
   private boolean take(Duration timeout) {
+    if (closed.get()) {
+      dropBuffered();
+      return false;
+    }
     if (head != null) {
       return true;
     }
     if (ended) {
       return false;
     }
-    Object item;
-    try {
-      item = timeout == null ? queue.take() : queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      return false;
+    long until = timeout == null ? Long.MAX_VALUE : System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+    while (true) {
+      Object item;
+      try {
+        long wait = Math.min(liveness == null ? Long.MAX_VALUE : liveness.nanosLeft(),
+            until == Long.MAX_VALUE ? Long.MAX_VALUE : until - System.nanoTime());
+        item = wait == Long.MAX_VALUE ? queue.take() : queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        return false;
+      }
+      if (closed.get()) {
+        dropBuffered();
+        return false;
+      }
+      if (item == null) {
+        if (liveness != null && liveness.nanosLeft() <= 0) {
+          ended = true;
+          WatchException expired = liveness.expired();
+          close();
+          throw expired;
+        }
+        if (until != Long.MAX_VALUE && System.nanoTime() - until >= 0) {
+          return false;
+        }
+        continue;
+      }
+      if (item == END) {
+        ended = true;
+        return false;
+      }
+      if (item instanceof WatchException e) {
+        ended = true;
+        throw e;
+      }
+      head = item;
+      return true;
     }
-    if (item == null) {
-      return false;
-    }
-    if (item == END) {
-      ended = true;
-      return false;
-    }
-    if (item instanceof WatchException e) {
-      ended = true;
-      throw e;
-    }
-    head = item;
-    return true;
+  }
+
+  private void dropBuffered() {
+    head = null;
+    ended = true;
+    queue.clear();
   }
 
   @Override

@@ -14,8 +14,10 @@ import java.util.stream.StreamSupport;
  * <p>{@link #hasNext()} blocks until an event arrives or the stream ends. It returns false when
  * the stream ended normally (the server closed it, its timeout passed, or {@link #close()} was
  * called) and throws {@link WatchException} when the stream broke: a connection error, a
- * malformed or truncated frame. Consumers call it from one thread; {@link #close()} may be called
- * from any thread, is idempotent, and makes a blocked {@code hasNext()} return promptly.
+ * malformed or truncated frame, or a connection that went silent for longer than its liveness
+ * bounds allow. Consumers call it from one thread; {@link #close()} may be called from any thread,
+ * is idempotent, and ends iteration at once: a blocked {@code hasNext()} returns false promptly,
+ * events still buffered are dropped, and every later {@code hasNext()} returns false.
  *
  * @param <T> the object type
  */
@@ -48,7 +50,10 @@ public interface Watch<T> extends Iterator<WatchEvent<T>>, AutoCloseable {
   /** Whether the stream has ended (normally, broken or closed) and every received event was taken. */
   boolean isDone();
 
-  /** Stops the stream and releases its connection; idempotent, callable from any thread. */
+  /**
+   * Stops the stream and releases its connection; events not yet taken are dropped. Idempotent,
+   * callable from any thread.
+   */
   @Override
   void close();
 

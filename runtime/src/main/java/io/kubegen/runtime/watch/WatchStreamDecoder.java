@@ -50,24 +50,24 @@ public final class WatchStreamDecoder<T> {
    */
   public void decode(InputStream body, QueueWatch<T> watch) throws IOException {
     try (JsonParser parser = mapper.getFactory().createParser(body)) {
-      int frame = 0;
+      int decoded = 0;
       while (!watch.isClosed()) {
-        JsonToken token;
+        // the frame being read; counted from 1, and counted even when its first token is bad
+        int frame = decoded + 1;
         JsonNode node;
         try {
-          token = parser.nextToken();
+          JsonToken token = parser.nextToken();
           if (token == null) {
             return;
           }
-          frame++;
           if (token != JsonToken.START_OBJECT) {
             throw new WatchException("watch frame " + frame + " is not a JSON object but starts with " + token);
           }
           node = mapper.readTree(parser);
         } catch (StreamReadException e) {
-          throw new WatchException("malformed or cut-off watch frame " + (frame == 0 ? 1 : frame) + ": "
-              + e.getOriginalMessage(), e);
+          throw new WatchException("malformed or cut-off watch frame " + frame + ": " + e.getOriginalMessage(), e);
         }
+        decoded = frame;
         if (!watch.offer(toEvent(node, frame))) {
           return;
         }

@@ -1,5 +1,6 @@
 package io.kubegen.runtime.workqueue;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ class BasicWorkQueue<T> implements WorkQueue<T> {
     this.name = options.name();
     this.clock = options.clock();
     this.metrics = options.metrics();
+    metrics.register(name, new Gauges());
   }
 
   @Override
@@ -78,7 +80,7 @@ class BasicWorkQueue<T> implements WorkQueue<T> {
       long now = clock.nanoTime();
       Long added = addedAt.remove(item);
       startedAt.put(item, now);
-      metrics.taken(name, queue.size(), java.time.Duration.ofNanos(added == null ? 0 : now - added));
+      metrics.taken(name, queue.size(), Duration.ofNanos(added == null ? 0 : now - added));
       return item;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -116,6 +118,8 @@ class BasicWorkQueue<T> implements WorkQueue<T> {
     lock.lock();
     try {
       shuttingDown = true;
+      // as client-go: a plain shut-down ends any drain in progress
+      draining = false;
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -127,16 +131,101 @@ class BasicWorkQueue<T> implements WorkQueue<T> {
   public void shutDownWithDrain() {
     lock.lock();
     try {
-      shuttingDown = true;
-      draining = true;
-      changed.signalAll();
-      while (!processing.isEmpty()) {
+      startDrain();
+      while (draining && !processing.isEmpty()) {
         changed.awaitUninterruptibly();
       }
     } finally {
       lock.unlock();
     }
     afterShutDown();
+  }
+
+  @Override
+  public boolean shutDownWithDrain(Duration timeout) throws InterruptedException {
+    long deadline = clock.nanoTime() + timeout.toNanos();
+    Runnable wake = this::signalAll;
+    clock.addTimeListener(wake);
+    try {
+      lock.lock();
+      try {
+        startDrain();
+        long left;
+        while (draining && !processing.isEmpty() && (left = deadline - clock.nanoTime()) > 0) {
+          changed.awaitNanos(left);
+        }
+        return processing.isEmpty();
+      } finally {
+        draining = false;
+        lock.unlock();
+      }
+    } finally {
+      clock.removeTimeListener(wake);
+      afterShutDown();
+    }
+  }
+
+  private void startDrain() {
+    shuttingDown = true;
+    draining = true;
+    changed.signalAll();
+  }
+
+  private void signalAll() {
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** What {@link WorkQueueMetrics#register} reads: depth and the age of the work in progress. */
+  private final class Gauges implements WorkQueueGauges {
+    @Override
+    public int depth() {
+      return len();
+    }
+
+    @Override
+    public int processing() {
+      lock.lock();
+      try {
+        return processing.size();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public java.time.Duration unfinishedWork() {
+      lock.lock();
+      try {
+        long now = clock.nanoTime();
+        long total = 0;
+        for (long started : startedAt.values()) {
+          total += now - started;
+        }
+        return java.time.Duration.ofNanos(total);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public java.time.Duration longestRunningProcessor() {
+      lock.lock();
+      try {
+        long now = clock.nanoTime();
+        long longest = 0;
+        for (long started : startedAt.values()) {
+          longest = Math.max(longest, now - started);
+        }
+        return java.time.Duration.ofNanos(longest);
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** Hook for subclasses that own threads to stop. Runs without the lock held. */

@@ -1,5 +1,7 @@
 package io.kubegen.runtime.workqueue;
 
+import java.time.Duration;
+
 /**
  * A work queue with client-go's guarantees:
  * <ul>
@@ -49,9 +51,21 @@ public interface WorkQueue<T> {
 
   /**
    * Like {@link #shutDown()}, then blocks until every item handed out has been marked
-   * {@link #done}. Workers must keep calling {@code done} or this never returns.
+   * {@link #done}, or until another thread calls {@link #shutDown()} (as in client-go, a plain
+   * shut-down ends the drain: the way out when a worker is stuck). Prefer
+   * {@link #shutDownWithDrain(Duration)}, which cannot wait forever.
    */
   void shutDownWithDrain();
+
+  /**
+   * {@link #shutDownWithDrain()} that gives up after {@code timeout} (measured by the queue's
+   * clock) and when {@link #shutDown()} is called meanwhile.
+   *
+   * @return true if every handed-out item was done when it returned
+   * @throws InterruptedException if the calling thread is interrupted while waiting (the queue
+   *     is shut down either way)
+   */
+  boolean shutDownWithDrain(Duration timeout) throws InterruptedException;
 
   /** Whether {@link #shutDown()} or {@link #shutDownWithDrain()} was called. */
   boolean isShuttingDown();

@@ -65,13 +65,37 @@ class DeltaFIFOTest {
   }
 
   @Test
-  void consecutiveDeletesCollapseKeepingTheNonTombstone() {
+  void consecutiveDeletesCollapseAsClientGoDedupsThem() {
     known.add(t("a", "1"));
     fifo.delete(t("a", "2"));
     fifo.delete(t("a", "3"));
-    assertThat(fifo.deltasOf("ns/a")).extracting(DeltaFIFOTest::describe).containsExactly("DELETED ns/a@3");
+    // two real deletes: the older stays (client-go's isDeletionDup)
+    assertThat(fifo.deltasOf("ns/a")).extracting(DeltaFIFOTest::describe).containsExactly("DELETED ns/a@2");
     fifo.replace(List.of(), "10"); // would add a tombstone for ns/a: collapses into the real delete
-    assertThat(fifo.deltasOf("ns/a")).extracting(DeltaFIFOTest::describe).containsExactly("DELETED ns/a@3");
+    assertThat(fifo.deltasOf("ns/a")).extracting(DeltaFIFOTest::describe).containsExactly("DELETED ns/a@2");
+
+    known.add(t("b", "1"));
+    fifo.replace(List.of(), "11"); // tombstone for ns/b
+    fifo.delete(t("b", "12")); // the real final state arrives after the tombstone: it wins
+    assertThat(fifo.deltasOf("ns/b")).extracting(DeltaFIFOTest::describe).containsExactly("DELETED ns/b@12");
+  }
+
+  @Test
+  void aTransformThatThrowsLeavesTheQueueAsItWas() {
+    known.add(t("gone", "1"));
+    fifo.add(t("a", "1"));
+    fifo.setTransform(obj -> {
+      if (obj.getMetadata().getName().equals("poison")) {
+        throw new IllegalArgumentException("cannot transform poison");
+      }
+      return obj;
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fifo.replace(List.of(t("b", "2"), t("poison", "2")), "2"))
+        .hasMessageContaining("poison");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fifo.update(t("poison", "3"))).hasMessageContaining("poison");
+    assertThat(fifo.listKeys()).containsExactly("ns/a");
+    assertThat(fifo.deltasOf("ns/a")).extracting(DeltaFIFOTest::describe).containsExactly("ADDED ns/a@1");
+    assertThat(fifo.deltasOf("ns/gone")).isEmpty();
   }
 
   @Test

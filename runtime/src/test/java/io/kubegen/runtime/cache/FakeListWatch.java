@@ -108,6 +108,18 @@ public final class FakeListWatch implements ListWatch<Thing> {
     }
   }
 
+  /**
+   * Sends an ERROR event with {@code code} on every open watch and ends it, as a server does when
+   * a watch fails on its side (429 when overloaded, 5xx when unwell, 410 when expired).
+   */
+  public void sendErrorToWatches(int code, String reason) {
+    for (Active a : watches) {
+      a.watch.offer(WatchEvent.error(Status.failure(code, reason, "watch failed on the server: " + reason)));
+      a.watch.finish();
+      watches.remove(a);
+    }
+  }
+
   /** Takes the server down (every call fails with a refused connection) or brings it up. */
   public synchronized void setDown(boolean down) {
     this.down = down;

@@ -132,4 +132,85 @@ class IndexerTest {
     assertThat(t.getMetadata().getLabels()).containsEntry("k", "v");
     assertThat(c).isEqualTo(t);
   }
+
+  /** Indexes by value, but throws for the value "bad"; always after the namespace and label indexes. */
+  private static Indexer<Thing> indexerWithAPickyIndex() {
+    Map<String, IndexFunction<Thing>> indexers = new java.util.LinkedHashMap<>();
+    indexers.put("labels", BY_LABELS);
+    indexers.put("picky", t -> {
+      if ("bad".equals(t.getValue())) {
+        throw new IllegalStateException("cannot index bad");
+      }
+      return List.of(t.getValue());
+    });
+    return Cache.newIndexer(indexers);
+  }
+
+  /** Everything an indexer holds: objects and every index, as comparable text. */
+  private static String dump(Indexer<Thing> idx) {
+    StringBuilder sb = new StringBuilder();
+    idx.list().stream().map(Thing::describe).sorted().forEach(d -> sb.append(d).append('\n'));
+    for (String index : new java.util.TreeSet<>(idx.getIndexers().keySet())) {
+      for (String value : new java.util.TreeSet<>(idx.listIndexFuncValues(index))) {
+        sb.append(index).append('[').append(value).append("]=")
+            .append(new java.util.TreeSet<>(idx.indexKeys(index, value))).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void anIndexFunctionThatThrowsLeavesStoreAndIndexesAsTheyWereAndTheNextGoodUpdateRepairs() {
+    Indexer<Thing> idx = indexerWithAPickyIndex();
+    idx.add(Thing.of("a", "x", "1", "good", Map.of("tier", "web")));
+    idx.add(Thing.of("a", "y", "1", "fine", Map.of("tier", "web")));
+    String before = dump(idx);
+
+    // the label index (computed first) would change too: all or nothing
+    Thing bad = Thing.of("b", "x", "2", "bad", Map.of("tier", "db"));
+    assertThatThrownBy(() -> idx.update(Thing.of("a", "x", "2", "bad", Map.of("tier", "db"))))
+        .isInstanceOfSatisfying(IndexFunctionException.class, e -> {
+          assertThat(e.key()).isEqualTo("a/x");
+          assertThat(e.indexName()).isEqualTo("picky");
+          assertThat(e).hasMessageContaining("a/x").hasMessageContaining("picky")
+              .hasRootCauseMessage("cannot index bad");
+        });
+    assertThat(dump(idx)).isEqualTo(before);
+    assertThatThrownBy(() -> idx.add(bad)).isInstanceOf(IndexFunctionException.class);
+    assertThat(dump(idx)).as("a new object that cannot be indexed is not stored").isEqualTo(before);
+    assertThatThrownBy(() -> idx.replace(List.of(bad), "3")).isInstanceOf(IndexFunctionException.class);
+    assertThat(dump(idx)).isEqualTo(before);
+    assertThatThrownBy(() -> idx.addIndexers(Map.of("late", t -> {
+      throw new IllegalStateException("late index broken");
+    }))).isInstanceOf(IndexFunctionException.class).hasMessageContaining("late");
+    assertThat(idx.getIndexers()).doesNotContainKey("late");
+
+    idx.update(Thing.of("a", "x", "3", "better", Map.of("tier", "db")));
+    assertThat(idx.indexKeys("picky", "better")).containsExactly("a/x");
+    assertThat(idx.indexKeys("picky", "good")).isEmpty();
+    assertThat(idx.indexKeys("labels", "db")).containsExactly("a/x");
+    assertThat(idx.indexKeys("labels", "web")).containsExactly("a/y");
+  }
+
+  @Test
+  void aDeleteWhoseIndexFunctionThrowsKeepsTheObjectIndexed() {
+    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+    Map<String, IndexFunction<Thing>> indexers = new java.util.LinkedHashMap<>();
+    indexers.put("labels", BY_LABELS);
+    indexers.put("flaky", t -> {
+      if (broken.get()) {
+        throw new IllegalStateException("flaky");
+      }
+      return List.of(t.getValue());
+    });
+    Indexer<Thing> idx = Cache.newIndexer(indexers);
+    idx.add(Thing.of("a", "x", "1", "v", Map.of("tier", "web")));
+    String before = dump(idx);
+    broken.set(true);
+    assertThatThrownBy(() -> idx.delete(Thing.of("a", "x", "1", "v"))).isInstanceOf(IndexFunctionException.class);
+    assertThat(dump(idx)).isEqualTo(before);
+    broken.set(false);
+    idx.delete(Thing.of("a", "x", "1", "v"));
+    assertThat(dump(idx)).isEmpty();
+  }
 }

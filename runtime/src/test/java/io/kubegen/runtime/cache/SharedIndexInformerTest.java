@@ -156,6 +156,8 @@ class SharedIndexInformerTest {
     Eventually.until(() -> server.openWatches() == 1, "watching");
     server.put("a", "x", "2");
     awaitConverged(handler);
+    // the reflector records an event's resourceVersion just after queueing it: wait for both
+    Eventually.until(() -> inf.lastSyncResourceVersion().equals(server.resourceVersion()), "resourceVersion recorded");
     String rvBeforeCut = inf.lastSyncResourceVersion();
     server.endWatches();
     server.put("a", "y", "1"); // happens while no watch is open: must be replayed
@@ -328,11 +330,14 @@ class SharedIndexInformerTest {
     informer.start();
     assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), informer)).isTrue();
     awaitConverged(resyncing, quiet);
-    clock.advance(Duration.ofSeconds(5));
-    clock.advance(Duration.ofSeconds(5));
-    Eventually.until(() -> resyncing.syncs.get() == 2, "one resync of both objects");
-    clock.advance(Duration.ofSeconds(10));
-    Eventually.until(() -> resyncing.syncs.get() == 4, "second resync");
+    // the resync thread starts waiting when the informer starts, so its first period ends 10 s on
+    // (at least: under load the clock may run on past the next period before the poll sees it)
+    int first = advanceUntil(clock, Duration.ofSeconds(1), () -> resyncing.syncs.get() >= 2, "one resync of both objects");
+    assertThat(first).isGreaterThanOrEqualTo(10);
+    // the next period starts when the resync thread is back waiting, which the handler's view
+    // does not tell: move the clock on a second at a time
+    int second = advanceUntil(clock, Duration.ofSeconds(1), () -> resyncing.syncs.get() >= 4, "second resync");
+    assertThat(first + second).isGreaterThanOrEqualTo(20);
     assertThat(quiet.updates.get()).isZero();
   }
 
@@ -366,10 +371,30 @@ class SharedIndexInformerTest {
     awaitConverged(handler);
   }
 
-  /** Waits until the reflector thread sleeps in its backoff, so the fake clock can move on. */
+  /** Moves {@code clock} on by {@code step} until {@code condition} holds; returns the number of steps. */
+  private static int advanceUntil(FakeClock clock, Duration step, java.util.function.BooleanSupplier condition,
+      String what) {
+    AtomicInteger steps = new AtomicInteger();
+    Eventually.until(Duration.ofSeconds(20), () -> {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      clock.advance(step);
+      steps.incrementAndGet();
+      return false;
+    }, () -> what);
+    return steps.get();
+  }
+
+  /**
+   * Waits until the reflector thread sleeps in its backoff (not while it waits for a call's
+   * answer), so the fake clock can move on.
+   */
   private static void awaitReflectorWaiting() {
-    Eventually.until(() -> Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals("informer-Thing-reflector") && t.getState() == Thread.State.TIMED_WAITING),
+    Eventually.until(() -> Thread.getAllStackTraces().entrySet().stream()
+        .anyMatch(e -> e.getKey().getName().equals("informer-Thing-reflector")
+            && e.getKey().getState() == Thread.State.TIMED_WAITING
+            && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().endsWith(".ClockWaiter"))),
         "reflector backing off");
   }
 
@@ -449,5 +474,239 @@ class SharedIndexInformerTest {
     assertThat(slow.hasSynced()).as("informer synced, handler still busy").isFalse();
     release.countDown();
     assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), slow)).isTrue();
+  }
+
+  // ---- nothing dies silently ----
+
+  /** A list-watch over the fake server whose list calls after the first throw {@code error}. */
+  private ListWatch<Thing> listFailingAfterTheFirstWith(Error error) {
+    AtomicInteger lists = new AtomicInteger();
+    return ListWatch.of(o -> {
+      if (lists.incrementAndGet() > 1) {
+        throw error;
+      }
+      return server.list(o);
+    }, server::watch);
+  }
+
+  @Test
+  void anErrorOnTheReflectorThreadFailsTheInformerAndWaitForCacheSyncSaysFalseAtOnce() {
+    OutOfMemoryError oom = new OutOfMemoryError("simulated");
+    server.put("a", "x", "1");
+    informer = SharedIndexInformer.builder(listFailingAfterTheFirstWith(oom), Thing.class).reflectorOptions(FAST)
+        .name("doomed").build();
+    RecordingHandler handler = new RecordingHandler(false);
+    ResourceEventHandlerRegistration reg = informer.addEventHandler(handler);
+    informer.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), informer, reg)).isTrue();
+    assertThat(informer.isRunning()).isTrue();
+    assertThat(informer.lastError()).isEmpty();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    Thread runner = new Thread(informer::run, "runner");
+    runner.start();
+    server.expireWatches(); // the relist hits the error
+    Eventually.until(() -> informer.lastError().isPresent(), "failure recorded");
+    Eventually.until(() -> !runner.isAlive(), "run() returned: the informer no longer runs");
+    assertThat(informer.lastError()).containsSame(oom);
+    assertThat(informer.isRunning()).isFalse();
+    assertThat(informer.hasSynced()).isFalse();
+    assertThat(reg.hasSynced()).isFalse();
+    long start = System.nanoTime();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(30), informer)).isFalse();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(30), reg)).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at once, not at the deadline").isLessThan(Duration.ofSeconds(10));
+    Eventually.noThreadsNamed("informer-doomed-reflector");
+    Eventually.noThreadsNamed("informer-doomed-controller");
+    assertThat(informer.isStopped()).isFalse();
+    assertThat(informer.toString()).contains("simulated");
+  }
+
+  @Test
+  void anErrorInAHandlerEndsOnlyThatHandlerAndFailsTheInformer() {
+    SharedIndexInformer<Thing> inf = informer(FifoMode.DELTA_FIFO);
+    List<Throwable> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    inf.setExceptionHandler((h, e) -> reported.add(e));
+    StackOverflowError overflow = new StackOverflowError("simulated");
+    AtomicInteger badCalls = new AtomicInteger();
+    ResourceEventHandlerRegistration bad = inf.addEventHandler(new ResourceEventHandler<Thing>() {
+      @Override
+      public void onUpdate(Thing oldObj, Thing newObj) {
+        badCalls.incrementAndGet();
+        throw overflow;
+      }
+    });
+    RecordingHandler good = new RecordingHandler(false);
+    ResourceEventHandlerRegistration goodReg = inf.addEventHandler(good);
+    server.put("a", "x", "1");
+    inf.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), inf, bad, goodReg)).isTrue();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    server.put("a", "x", "2");
+    Eventually.until(() -> inf.lastError().isPresent(), "failure recorded");
+    assertThat(inf.lastError()).containsSame(overflow);
+    assertThat(reported).containsExactly(overflow);
+    assertThat(bad.hasSynced()).isFalse();
+    assertThat(inf.isRunning()).isFalse();
+    Eventually.noThreadsNamed("informer-Thing-handler-1");
+    server.put("a", "x", "3");
+    server.put("a", "y", "1");
+    awaitConverged(good);
+    assertThat(badCalls.get()).isEqualTo(1);
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(30), bad)).isFalse();
+  }
+
+  @Test
+  void anErrorOnTheProcessingThreadFailsTheInformerAndStopsItsReflector() {
+    informer = SharedIndexInformer.builder(server, Thing.class).reflectorOptions(FAST)
+        .indexers(Map.of("value", t -> {
+          if ("poison".equals(t.getValue())) {
+            throw new OutOfMemoryError("simulated while indexing");
+          }
+          return List.of(t.getValue());
+        })).build();
+    server.put("a", "x", "1");
+    informer.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), informer)).isTrue();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    server.put("a", "x", "poison");
+    Eventually.until(() -> informer.lastError().isPresent(), "failure recorded");
+    assertThat(informer.lastError().get()).hasMessage("simulated while indexing");
+    Eventually.until(() -> server.openWatches() == 0, "reflector stopped");
+    Eventually.noThreadsNamed("informer-Thing-controller");
+    Eventually.noThreadsNamed("informer-Thing-reflector");
+    assertThat(informer.getIndexer().getByKey("a/x")).map(Thing::getValue).as("cache as before").hasValue("1");
+  }
+
+  @Test
+  void anExceptionHandlerThatThrowsDoesNotStopDelivery() {
+    SharedIndexInformer<Thing> inf = informer(FifoMode.IN_ORDER);
+    inf.setExceptionHandler((h, e) -> {
+      throw new IllegalStateException("a careless exception handler");
+    });
+    AtomicInteger adds = new AtomicInteger();
+    ResourceEventHandlerRegistration reg = inf.addEventHandler(new ResourceEventHandler<Thing>() {
+      @Override
+      public void onAdd(Thing obj, boolean initial) {
+        adds.incrementAndGet();
+        throw new IllegalArgumentException("handler bug");
+      }
+    });
+    inf.start();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    server.put("a", "1", "v");
+    server.put("a", "2", "v");
+    server.put("a", "3", "v");
+    Eventually.until(() -> adds.get() == 3, "every add delivered");
+    assertThat(inf.lastError()).isEmpty();
+    assertThat(reg.hasSynced()).isTrue();
+  }
+
+  @Test
+  void aTransformThatThrowsLosesOnlyThatEventAndTheInformerGoesOn() {
+    server.put("a", "x", "1");
+    SharedIndexInformer<Thing> inf = informer(FifoMode.DELTA_FIFO);
+    inf.setTransform(t -> {
+      if (t.getValue().equals("poison")) {
+        throw new IllegalArgumentException("cannot transform " + t.describe());
+      }
+      return t;
+    });
+    RecordingHandler handler = new RecordingHandler(false);
+    inf.addEventHandler(handler);
+    inf.start();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    server.put("a", "bad", "poison");
+    server.put("a", "good", "v");
+    Eventually.until(() -> inf.getIndexer().getByKey("a/good").isPresent(), "later events still arrive");
+    assertThat(inf.getIndexer().getByKey("a/bad")).isEmpty();
+    assertThat(server.listCalls.get()).as("no relist").isEqualTo(1);
+    assertThat(inf.isRunning()).isTrue();
+  }
+
+  @Test
+  void anIndexFunctionThatThrowsLeavesCacheAndIndexesAsTheyWereUntilTheNextGoodUpdate() {
+    informer = SharedIndexInformer.builder(server, Thing.class).reflectorOptions(FAST)
+        .indexers(Map.of("value", t -> {
+          if ("bad".equals(t.getValue())) {
+            throw new IllegalStateException("cannot index bad");
+          }
+          return List.of(t.getValue());
+        })).build();
+    RecordingHandler handler = new RecordingHandler(true);
+    informer.addEventHandler(handler);
+    server.put("a", "x", "good");
+    informer.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), informer)).isTrue();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    server.put("a", "x", "bad");
+    server.put("a", "y", "other"); // processed after the bad update: the processing thread lives on
+    Eventually.until(() -> informer.getIndexer().getByKey("a/y").isPresent(), "next change applied");
+    assertThat(informer.getIndexer().getByKey("a/x")).map(Thing::describe).hasValue("a/x@101=good");
+    assertThat(informer.getIndexer().indexKeys("value", "good")).containsExactly("a/x");
+    assertThat(informer.getIndexer().listIndexFuncValues("value")).containsExactlyInAnyOrder("good", "other");
+    server.put("a", "x", "fine");
+    Eventually.until(() -> informer.getIndexer().indexKeys("value", "fine").contains("a/x"), "repaired");
+    assertThat(informer.getIndexer().indexKeys("value", "good")).isEmpty();
+    Eventually.until(() -> handler.log.size() == 3, "three notifications");
+    assertThat(handler.log).containsExactly("add a/x@101=good initial", "add a/y@103=other",
+        "update a/x@101=good -> a/x@104=fine");
+    assertThat(informer.lastError()).isEmpty();
+  }
+
+  // ---- notifications as client-go ----
+
+  @ParameterizedTest
+  @EnumSource(FifoMode.class)
+  void aRelistThatFindsObjectsUnchangedUpdatesEveryHandlerWhenNoneResyncs(FifoMode mode) {
+    server.put("a", "1", "v");
+    server.put("a", "2", "v");
+    SharedIndexInformer<Thing> inf = informer(mode);
+    RecordingHandler early = new RecordingHandler(true);
+    inf.addEventHandler(early);
+    inf.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), inf)).isTrue();
+    RecordingHandler late = new RecordingHandler(true);
+    ResourceEventHandlerRegistration lateReg = inf.addEventHandler(late);
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), lateReg)).isTrue();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    server.expireWatches(); // relist: nothing changed
+    Eventually.until(() -> server.listCalls.get() == 2, "relisted");
+    for (RecordingHandler h : List.of(early, late)) {
+      Eventually.until(() -> h.log.containsAll(List.of("update a/1@101=v -> a/1@101=v", "update a/2@102=v -> a/2@102=v")),
+          "onUpdate(old, new) with the same resourceVersion for both objects");
+      assertThat(h.syncs.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void withResyncOnlyHandlersFlaggedAtTheLastResyncCheckHearOfUnchangedObjectsAsClientGo() {
+    FakeClock clock = new FakeClock();
+    Duration step = Duration.ofMillis(100);
+    informer = SharedIndexInformer.builder(server, Thing.class)
+        .reflectorOptions(ReflectorOptions.builder().clock(clock).backoff(step, step, Duration.ofMinutes(2), 0).build())
+        .build();
+    server.put("a", "1", "v");
+    RecordingHandler resyncing = new RecordingHandler(false);
+    RecordingHandler quiet = new RecordingHandler(false);
+    informer.addEventHandler(resyncing, Duration.ofSeconds(10));
+    informer.addEventHandler(quiet, Duration.ZERO);
+    informer.start();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(10), informer)).isTrue();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    // before the first resync check every handler is flagged (client-go's addListener): both hear it
+    server.expireWatches();
+    advanceUntil(clock, step, () -> resyncing.syncs.get() == 1 && quiet.syncs.get() == 1,
+        "relisted after the backoff; both told of the unchanged object");
+    Eventually.until(() -> server.openWatches() == 1, "watching again");
+    // the check at 10 s flags the handler that is due and unflags the other
+    advanceUntil(clock, Duration.ofSeconds(1), () -> resyncing.syncs.get() >= 2, "resync");
+    int before = resyncing.syncs.get();
+    server.expireWatches();
+    advanceUntil(clock, step, () -> server.listCalls.get() == 3 && resyncing.syncs.get() > before, "flagged handler told");
+    Eventually.until(() -> server.openWatches() == 1, "watching again");
+    server.put("a", "2", "v"); // a real change reaches both, after the relist's notifications
+    Eventually.until(() -> quiet.adds.get() == 2, "quiet handler got the new object");
+    assertThat(quiet.syncs.get()).as("unflagged since the check").isEqualTo(1);
+    assertThat(server.listCalls.get()).isEqualTo(3);
   }
 }

@@ -3,11 +3,15 @@ package io.kubegen.runtime.informers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubegen.runtime.api.ListMeta;
 import io.kubegen.runtime.api.ListOptions;
+import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.cache.Eventually;
 import io.kubegen.runtime.cache.FakeListWatch;
+import io.kubegen.runtime.cache.ListWatch;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import io.kubegen.runtime.cache.Thing;
+import io.kubegen.runtime.watch.QueueWatch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,5 +108,53 @@ class SharedInformerFactoryBaseTest {
   void negativeResyncIsRejected() {
     assertThatThrownBy(() -> new ThingFactory(new FakeListWatch(), Duration.ofSeconds(-1)))
         .hasMessageContaining("negative");
+  }
+
+  /** A second resource type for factories with two informers. */
+  public static final class Widget extends Thing {}
+
+  /** An empty, quiet list-watch of widgets (the list is empty, the watch never sends anything). */
+  static ListWatch<Widget> widgets() {
+    return ListWatch.of(o -> new ObjectList<>(new ListMeta("1", null), List.of()), o -> new QueueWatch<>(null));
+  }
+
+  @Test
+  void startStartsEveryInformerEvenWhenOneFailsAndReportsTheFailure() {
+    FakeListWatch server = new FakeListWatch();
+    ThingFactory f = new ThingFactory(server, Duration.ZERO);
+    SharedIndexInformer<Thing> broken = f.things();
+    broken.stop(); // a stopped informer refuses to start
+    SharedIndexInformer<Widget> fine = f.informerFor(Widget.class,
+        resync -> SharedIndexInformer.create(widgets(), Widget.class, resync, Map.of()));
+    assertThatThrownBy(f::start).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("1 of 2 informers failed to start").hasMessageContaining(Thing.class.getName())
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(fine.isStarted()).as("started although the first one failed").isTrue();
+    long start = System.nanoTime();
+    assertThat(f.waitForCacheSync(Duration.ofSeconds(30))).containsEntry(Thing.class, false).containsEntry(Widget.class, true);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    f.start(); // nothing left to start: no error
+    f.shutdown();
+    Eventually.noThreadsNamed("informer-");
+  }
+
+  @Test
+  void waitForCacheSyncIsFalseAtOnceForAnInformerWhoseThreadsFailed() {
+    ThingFactory f = new ThingFactory(new FakeListWatch(), Duration.ZERO);
+    OutOfMemoryError oom = new OutOfMemoryError("simulated");
+    SharedIndexInformer<Widget> doomed = f.informerFor(Widget.class, resync -> SharedIndexInformer.create(
+        ListWatch.<Widget>of(o -> {
+          throw oom;
+        }, o -> new QueueWatch<>(null)), Widget.class, resync, Map.of()));
+    SharedIndexInformer<Thing> healthy = f.things();
+    f.start();
+    Eventually.until(() -> doomed.lastError().isPresent(), "failed");
+    long start = System.nanoTime();
+    assertThat(f.waitForCacheSync(Duration.ofSeconds(30))).containsEntry(Widget.class, false).containsEntry(Thing.class, true);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    assertThat(healthy.isRunning()).isTrue();
+    assertThat(doomed.isRunning()).isFalse();
+    f.shutdown();
+    Eventually.noThreadsNamed("informer-");
   }
 }

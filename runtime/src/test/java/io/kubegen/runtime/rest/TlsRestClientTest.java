@@ -55,9 +55,12 @@ class TlsRestClientTest {
       wrongName.route("/version").always(Reply.json(200, "{\"major\":\"1\"}"));
       RestConfig trusting = RestConfig.builder().server(wrongName.url().toString()).caData(otherHost.certificatePem())
           .qps(-1).build();
-      try (RestClient client = RestClient.create(trusting)) {
+      try (RestClient client = RestClient.builder(trusting).sleeper(d -> {
+        throw new AssertionError("a host name mismatch is not retried");
+      }).build()) {
         assertThatThrownBy(() -> client.get().path("/version").execute(String.class))
-            .isInstanceOf(KubeClientException.class).hasMessageContaining("TLS");
+            .isInstanceOf(KubeClientException.class)
+            .hasMessageContaining("TLS handshake failed: the server's certificate does not name the host");
       }
       RestConfig insecure = RestConfig.builder().server(wrongName.url().toString()).insecureSkipTlsVerify(true)
           .qps(-1).build();
@@ -75,7 +78,8 @@ class TlsRestClientTest {
     try (RestClient client = RestClient.builder(config).sleeper(sleeps::add).build()) {
       assertThatThrownBy(() -> client.get().path("/version").execute(String.class))
           .isInstanceOf(KubeClientException.class)
-          .hasMessageContaining("TLS");
+          .hasMessageContaining("TLS handshake failed: the server's certificate is not trusted")
+          .hasMessageContaining("check the CA");
     }
     assertThat(sleeps).isEmpty();
     assertThat(server.requests()).hasSize(before);

@@ -93,6 +93,87 @@ class TokenBucketRateLimiterTest {
   }
 
   @Test
+  void aWaitLongerThanTheCallerMayWaitFailsAtOnceAndTakesNothing() throws Exception {
+    TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(10, 1, now::get, advancingSleeper);
+    assertThat(limiter.tryAcquire(Duration.ZERO)).isTrue();
+    // the next token comes in 100 ms: 99 ms is not enough, and nothing is taken or waited
+    assertThat(limiter.tryAcquire(Duration.ofMillis(99))).isFalse();
+    assertThat(waits).allMatch(Duration::isZero);
+    assertThat(limiter.availableTokens()).isEqualTo(0.0);
+    // 100 ms is: the caller waits for it
+    assertThat(limiter.tryAcquire(Duration.ofMillis(100))).isTrue();
+    assertThat(waits).last().isEqualTo(Duration.ofMillis(100));
+    assertThat(limiter.tryAcquire(null)).isTrue();
+    assertThat(waits).last().isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void aTokenReservedByAnInterruptedWaitIsGivenBack() {
+    Sleeper interrupted = d -> {
+      if (!d.isZero()) {
+        throw new InterruptedException("interrupted in the test");
+      }
+    };
+    TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(1, 2, now::get, interrupted);
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.availableTokens()).isEqualTo(0.0);
+    assertThatThrownBy(limiter::acquire).isInstanceOf(InterruptedException.class);
+    assertThat(limiter.availableTokens()).isEqualTo(0.0);
+    assertThatThrownBy(() -> limiter.tryAcquire(Duration.ofSeconds(5))).isInstanceOf(InterruptedException.class);
+    assertThat(limiter.availableTokens()).isEqualTo(0.0);
+    // the next caller is not pushed back by the permits the interrupted ones gave up
+    assertThat(limiter.reserve()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aThreadInterruptedWhileWaitingForRealGivesItsTokenBack() throws Exception {
+    // a token every 10 s: the reservation below stays in debt for longer than any pause of the machine
+    TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(0.1, 1);
+    assertThat(limiter.tryAcquire()).isTrue();
+    java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread waiter = new Thread(() -> {
+      try {
+        limiter.acquire();
+        outcome.set(new AssertionError("acquired a token that should not be there yet"));
+      } catch (Throwable t) {
+        outcome.set(t);
+      }
+    });
+    waiter.start();
+    assertThat(FaultServer.await(5000, () -> waiter.getState() == Thread.State.TIMED_WAITING)).isTrue();
+    // the waiter holds a reservation now: the bucket is in debt
+    assertThat(limiter.availableTokens()).isLessThan(0.0);
+    waiter.interrupt();
+    waiter.join(5000);
+    assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+    assertThat(limiter.availableTokens()).isGreaterThanOrEqualTo(0.0);
+  }
+
+  @Test
+  void aCallThatCannotGetAPermitBeforeItsDeadlineFailsAtOnce() {
+    TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(0.5, 1, now::get, advancingSleeper);
+    try (FaultServer server = FaultServer.start()) {
+      server.route("/version").always(Reply.json(200, "{}"));
+      RestConfig config = RestConfig.builder().server(server.url().toString()).build();
+      try (RestClient client = RestClient.builder(config).rateLimiter(limiter).ticker(now::get).build()) {
+        client.get().path("/version").execute();
+        long before = now.get();
+        assertThatThrownBy(() -> client.get().path("/version").timeout(Duration.ofMillis(1500)).execute())
+            .isInstanceOf(KubeClientException.class)
+            .hasMessageContaining("rate limiter")
+            .hasMessageContaining("deadline");
+        assertThat(now.get()).as("no time spent waiting").isEqualTo(before);
+        assertThat(limiter.availableTokens()).as("the permit was not taken").isEqualTo(0.0);
+        // with enough time left the call waits for its permit
+        client.get().path("/version").timeout(Duration.ofSeconds(30)).execute();
+        assertThat(waits).last().isEqualTo(Duration.ofSeconds(2));
+      }
+      assertThat(server.requests()).hasSize(2);
+    }
+  }
+
+  @Test
   void badSettingsAreRejected() {
     assertThatThrownBy(() -> new TokenBucketRateLimiter(0, 1)).hasMessageContaining("qps");
     assertThatThrownBy(() -> new TokenBucketRateLimiter(1, 0)).hasMessageContaining("burst");
@@ -105,9 +186,14 @@ class TokenBucketRateLimiterTest {
     RateLimiter counting = new RateLimiter() {
       @Override public void acquire() { permits.incrementAndGet(); }
       @Override public boolean tryAcquire() { return true; }
+      @Override public boolean tryAcquire(Duration maxWait) {
+        permits.incrementAndGet();
+        return true;
+      }
     };
     try (FaultServer server = FaultServer.start()) {
-      server.route("/version").times(2, Reply.status(503, "ServiceUnavailable", "busy")).always(Reply.json(200, "{}"));
+      server.route("/version").times(2, Reply.status(503, "ServiceUnavailable", "busy").header("Retry-After", "0"))
+          .always(Reply.json(200, "{}"));
       RestConfig config = RestConfig.builder().server(server.url().toString()).build();
       try (RestClient client = RestClient.builder(config).rateLimiter(counting).sleeper(d -> { }).build()) {
         client.get().path("/version").execute();

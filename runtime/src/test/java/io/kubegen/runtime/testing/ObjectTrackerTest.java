@@ -197,6 +197,64 @@ class ObjectTrackerTest {
   }
 
   @Test
+  void continuePagesShowTheFirstPagesSnapshot() {
+    for (String n : List.of("a", "b", "c", "d", "e")) {
+      create(n, Map.of());
+    }
+    ObjectList<Widget> page1 = ns1.list(ListOptions.builder().limit(2).build());
+    assertThat(names(page1)).containsExactly("a", "b");
+    String snapshot = page1.getMetadata().getResourceVersion();
+    // After the first page: one object created and changed again, one changed, one deleted.
+    Widget late = create("bb", Map.of());
+    late.setSpec(Map.of("size", 9));
+    ns1.update(late, null);
+    Widget c = ns1.get("c", GetOptions.none());
+    c.setSpec(Map.of("size", 7));
+    ns1.update(c, null);
+    ns1.delete("d", DeleteOptions.none());
+
+    ObjectList<Widget> page2 = ns1.list(ListOptions.builder().limit(2).continueToken(page1.getMetadata().getContinue()).build());
+    assertThat(names(page2)).containsExactly("c", "d");
+    assertThat(page2.getItems().get(0).getSpec()).isEqualTo(Map.of("size", 1));
+    assertThat(page2.getMetadata().getResourceVersion()).isEqualTo(snapshot);
+    ObjectList<Widget> page3 = ns1.list(ListOptions.builder().limit(2).continueToken(page2.getMetadata().getContinue()).build());
+    assertThat(names(page3)).containsExactly("e");
+    assertThat(page3.getMetadata().getContinue()).isNull();
+    assertThat(names(ns1.list(ListOptions.none()))).containsExactly("a", "b", "bb", "c", "e");
+
+    assertThat(apiError(() -> ns1.list(ListOptions.builder().continueToken("not-a-token").build())).code()).isEqualTo(400);
+  }
+
+  @Test
+  void continueTokensOlderThanTheHistoryAreExpired() {
+    create("a", Map.of());
+    create("b", Map.of());
+    ObjectList<Widget> page1 = ns1.list(ListOptions.builder().limit(1).build());
+    Widget a = ns1.get("a", GetOptions.none());
+    for (int i = 0; i < 1001; i++) {
+      a.setSpec(Map.of("size", i));
+      a = ns1.update(a, null);
+    }
+    KubeApiException gone = apiError(() -> ns1.list(ListOptions.builder().limit(1)
+        .continueToken(page1.getMetadata().getContinue()).build()));
+    assertThat(gone.code()).isEqualTo(410);
+    assertThat(gone.status().getMessage()).contains("continue parameter is too old");
+  }
+
+  @Test
+  void createWithAResourceVersionIsRefusedAsKubeApiserverDoes() {
+    Widget w = Widget.of("ns1", "a", Map.of(), Map.of("size", 1));
+    w.getMetadata().setResourceVersion("12");
+    KubeApiException e = apiError(() -> ns1.create(w, CreateOptions.none()));
+    assertThat(e.code()).isEqualTo(500);
+    assertThat(e.status().getMessage()).isEqualTo("resourceVersion should not be set on objects to be created");
+    assertThat(names(ns1.list(ListOptions.none()))).isEmpty();
+    // Seeding keeps what it is given, as client-go's tracker.Add does; the tracker assigns its own version.
+    tracker.add(w);
+    assertThat(ns1.get("a", GetOptions.none()).getMetadata().getResourceVersion()).isEqualTo("1");
+  }
+
+  @Test
   void watchDeliversAddedModifiedDeletedAndSelectorTransitions() {
     create("a", Map.of("app", "web"));
     Watch<Widget> w = watch(ns1, ListOptions.builder().labelSelector("app=web").build());

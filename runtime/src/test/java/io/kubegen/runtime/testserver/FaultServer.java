@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * A loopback HTTP server for tests that answers from a script and can misbehave on purpose:
  * fixed answers per path (429 with Retry-After, 503 bursts, Status bodies, garbage), answers that
- * never come, and chunked streams the test writes frames to, ends, or cuts mid-frame.
+ * never come, answers that stall after their headers, and chunked streams the test writes frames
+ * to, ends, or cuts mid-frame. Faults below HTTP (resets, black holes) come from {@link FaultProxy}.
  *
  * <pre>{@code
  * try (FaultServer server = FaultServer.start()) {
@@ -183,6 +184,17 @@ public final class FaultServer implements AutoCloseable {
         }
       }
       case HANG -> {
+        try {
+          stopping.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        exchange.close();
+      }
+      case STALL -> {
+        reply.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(reply.code, 0);
+        exchange.getResponseBody().flush();
         try {
           stopping.await();
         } catch (InterruptedException e) {

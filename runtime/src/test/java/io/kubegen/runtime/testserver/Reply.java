@@ -6,11 +6,13 @@ import java.util.Objects;
 
 /**
  * One scripted answer of the {@link FaultServer}: a status with a body and headers, a response
- * that never comes ({@link #hang()}), or a chunked stream the test writes to ({@link #stream}).
+ * that never comes ({@link #hang()}), headers followed by silence ({@link #stall()}), or a
+ * chunked stream the test writes to ({@link #stream}). 503 with or without {@code Retry-After}:
+ * {@code Reply.status(503, "ServiceUnavailable", "...")} and {@code .header("Retry-After", "1")}.
  * Immutable; {@link #header} returns a copy.
  */
 public final class Reply {
-  enum Kind { BODY, HANG, STREAM }
+  enum Kind { BODY, HANG, STALL, STREAM }
 
   final Kind kind;
   final int code;
@@ -49,6 +51,13 @@ public final class Reply {
   /** No answer at all, not even headers, until the server closes. */
   public static Reply hang() {
     return new Reply(Kind.HANG, 0, "", Map.of(), null);
+  }
+
+  /** 200 and its headers, then a chunked body that never sends a byte, until the server closes. */
+  public static Reply stall() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", "application/json");
+    return new Reply(Kind.STALL, 200, "", h, null);
   }
 
   /** 200 with a chunked body that {@code stream} controls. */

@@ -179,6 +179,18 @@ class HttpWatchTest {
   }
 
   @Test
+  void closeEndsIterationAtOnceEvenWithEventsBuffered() throws Exception {
+    server.route("GET", PATH).then(Reply.stream(stream));
+    stream.writeEvent("ADDED", cm("a", "1")).writeEvent("ADDED", cm("b", "2")).writeEvent("ADDED", cm("c", "3"));
+    Watch<TestConfigMap> watch = configMaps.watch(ListOptions.none());
+    assertThat(watch.next().object().getMetadata().getName()).isEqualTo("a");
+    watch.close();
+    assertThat(watch.hasNext()).isFalse();
+    assertThat(watch.isDone()).isTrue();
+    assertThat(watch.poll(Duration.ofMillis(10))).isEmpty();
+  }
+
+  @Test
   void aWatchWhoseHeadersNeverComeEndsAtTheTimeout() {
     server.route("GET", PATH).always(Reply.hang());
     assertThatThrownBy(() -> client.get().resource(CONFIGMAPS).namespace("default")
@@ -189,9 +201,12 @@ class HttpWatchTest {
   @Test
   void theTimeoutDoesNotCutAnOpenStream() throws Exception {
     server.route("GET", PATH).then(Reply.stream(stream));
+    server.route("GET", "/version").always(Reply.json(200, "{}"));
+    client.get().path("/version").execute();
+    // the timeout leaves the headers ample time even on a loaded machine; the stream outlives it
     try (Watch<TestConfigMap> watch = client.get().resource(CONFIGMAPS).namespace("default")
-        .timeout(Duration.ofMillis(100)).watch(TestConfigMap.class)) {
-      assertThat(watch.poll(Duration.ofMillis(400))).isEmpty();
+        .timeout(Duration.ofSeconds(2)).watch(TestConfigMap.class)) {
+      assertThat(watch.poll(Duration.ofMillis(2500))).isEmpty();
       stream.writeEvent("ADDED", cm("late", "9"));
       assertThat(watch.poll(Duration.ofSeconds(5))).hasValueSatisfying(
           e -> assertThat(e.object().getMetadata().getName()).isEqualTo("late"));

@@ -54,6 +54,19 @@ class WatchStreamDecoderTest {
   }
 
   @Test
+  void aFrameWhoseFirstTokenIsBadIsCountedWithItsOwnNumber() {
+    String good = "{\"type\":\"ADDED\",\"object\":{}}\n";
+    assertThatThrownBy(() -> decode("nope\n")).isInstanceOf(WatchException.class)
+        .hasMessageContaining("frame 1:");
+    assertThatThrownBy(() -> decode(good + "nope\n")).isInstanceOf(WatchException.class)
+        .hasMessageContaining("malformed or cut-off watch frame 2:");
+    assertThatThrownBy(() -> decode(good + good + "{\"type\":\"ADDED\",\"obj")).isInstanceOf(WatchException.class)
+        .hasMessageContaining("frame 3:");
+    assertThatThrownBy(() -> decode(good + good + good + "]")).isInstanceOf(WatchException.class)
+        .hasMessageContaining("frame 4");
+  }
+
+  @Test
   void aClosedWatchStopsDecoding() throws Exception {
     QueueWatch<TestConfigMap> watch = new QueueWatch<>(null);
     watch.close();

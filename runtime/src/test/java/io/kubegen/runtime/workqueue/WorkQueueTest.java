@@ -102,6 +102,63 @@ class WorkQueueTest {
   }
 
   @Test
+  void shutDownReleasesADrainWaitingOnAStuckWorker() throws Exception {
+    WorkQueue<String> q = RateLimitingQueue.create("stuck");
+    q.add("a");
+    assertThat(q.get()).isEqualTo("a"); // handed out and never done: the worker is stuck
+    CountDownLatch drainReturned = new CountDownLatch(1);
+    Thread shutter = new Thread(() -> {
+      q.shutDownWithDrain();
+      drainReturned.countDown();
+    }, "drainer");
+    shutter.start();
+    Eventually.until(() -> shutter.getState() == Thread.State.WAITING, "drain waiting for the stuck worker");
+    q.shutDown();
+    assertThat(drainReturned.await(5, TimeUnit.SECONDS)).as("shutDown() ends the drain").isTrue();
+    assertThat(q.get()).isNull();
+  }
+
+  @Test
+  void shutDownWithDrainAndATimeoutGivesUpAtTheDeadlineOrReturnsOnceDrained() throws Exception {
+    FakeClock clock = new FakeClock();
+    WorkQueue<String> stuck = WorkQueue.create(QueueOptions.builder().name("stuck").clock(clock).build());
+    stuck.add("a");
+    stuck.get();
+    AtomicReference<Boolean> result = new AtomicReference<>();
+    Thread shutter = new Thread(() -> {
+      try {
+        result.set(stuck.shutDownWithDrain(Duration.ofSeconds(10)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "drainer");
+    shutter.start();
+    Eventually.until(() -> shutter.getState() == Thread.State.TIMED_WAITING, "drain waiting");
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(shutter.isAlive()).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    shutter.join(5000);
+    assertThat(result.get()).as("gave up: the worker never called done").isFalse();
+    assertThat(stuck.isShuttingDown()).isTrue();
+
+    WorkQueue<String> healthy = WorkQueue.create(QueueOptions.builder().name("healthy").clock(clock).build());
+    healthy.add("b");
+    healthy.get();
+    Thread drainer = new Thread(() -> {
+      try {
+        result.set(healthy.shutDownWithDrain(Duration.ofSeconds(10)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "drainer-2");
+    drainer.start();
+    Eventually.until(() -> drainer.getState() == Thread.State.TIMED_WAITING, "drain waiting");
+    healthy.done("b");
+    drainer.join(5000);
+    assertThat(result.get()).as("drained").isTrue();
+  }
+
+  @Test
   void manyProducersAndWorkersNeverProcessAnItemConcurrentlyAndLoseNoAdd() throws Exception {
     WorkQueue<Integer> q = WorkQueue.create("stress");
     int keys = 50;

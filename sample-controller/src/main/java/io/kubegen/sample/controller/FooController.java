@@ -61,6 +61,12 @@ public final class FooController {
   public static final String MESSAGE_RESOURCE_SYNCED = "Foo synced successfully";
   /** The label put on Deployments and their pods. */
   public static final String CONTROLLER_LABEL = "controller";
+  /** Annotation on a Deployment: the identity of the controller replica that last wrote it for its Foo. */
+  public static final String HANDLED_BY_ANNOTATION = "samplecontroller.kubegen.io/handled-by";
+  /** Annotation on a Deployment: the Foo generation it was last written for. */
+  public static final String FOO_GENERATION_ANNOTATION = "samplecontroller.kubegen.io/foo-generation";
+  /** The identity of a controller that runs without leader election. */
+  public static final String DEFAULT_IDENTITY = NAME;
 
   private static final Logger LOG = LoggerFactory.getLogger(FooController.class);
 
@@ -72,6 +78,7 @@ public final class FooController {
   private final RateLimitingQueue<String> queue;
   private final EventRecorder recorder;
   private final Consumer<String> narrator;
+  private final String identity;
   private final ConcurrentMap<String, TrackedFoo> tracked = new ConcurrentHashMap<>();
   private final ControllerStats stats = new ControllerStats();
   private final List<Thread> workers = new ArrayList<>();
@@ -84,6 +91,17 @@ public final class FooController {
    */
   public FooController(Clientset clients, SharedInformerFactory factory, EventRecorder recorder,
       Consumer<String> narrator) {
+    this(clients, factory, recorder, narrator, DEFAULT_IDENTITY);
+  }
+
+  /**
+   * As above, for the replica {@code identity}: every Deployment it writes carries the identity and
+   * the Foo generation it was written for ({@link #HANDLED_BY_ANNOTATION},
+   * {@link #FOO_GENERATION_ANNOTATION}), so the server's objects tell which replica handled what.
+   */
+  public FooController(Clientset clients, SharedInformerFactory factory, EventRecorder recorder,
+      Consumer<String> narrator, String identity) {
+    this.identity = Objects.requireNonNull(identity, "identity");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.recorder = Objects.requireNonNull(recorder, "recorder");
     this.narrator = Objects.requireNonNull(narrator, "narrator");
@@ -181,6 +199,16 @@ public final class FooController {
     return queue.len();
   }
 
+  /** The work queue (for health reports). */
+  public RateLimitingQueue<String> workQueue() {
+    return queue;
+  }
+
+  /** The identity written into {@link #HANDLED_BY_ANNOTATION}. */
+  public String identity() {
+    return identity;
+  }
+
   private synchronized List<Thread> snapshotWorkers() {
     return List.copyOf(workers);
   }
@@ -247,7 +275,9 @@ public final class FooController {
 
     Deployment deployment = deployments.deployments(namespace).get(deploymentName).orElse(null);
     if (deployment == null) {
-      deployment = clients.appsV1().deployments(namespace).create(newDeployment(foo, wanted));
+      Deployment fresh = newDeployment(foo, wanted);
+      stamp(fresh, foo);
+      deployment = clients.appsV1().deployments(namespace).create(fresh);
       stats.deploymentCreated();
       narrator.accept("+ created deployment " + namespace + "/" + deploymentName + " (" + wanted
           + " replicas) for foo " + key);
@@ -258,13 +288,17 @@ public final class FooController {
       throw new IllegalStateException(message);
     }
     Integer current = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
-    if (current == null || current != wanted) {
-      Deployment scaled = Json.deepCopy(deployment);
-      scaled.getSpec().setReplicas(wanted);
-      deployment = clients.appsV1().deployments(namespace).update(scaled);
-      stats.deploymentScaled();
-      narrator.accept("~ scaled deployment " + namespace + "/" + deploymentName + " from "
-          + current + " to " + wanted + " replicas for foo " + key);
+    boolean scale = current == null || current != wanted;
+    if (scale || !isStampedFor(deployment, foo)) {
+      Deployment next = Json.deepCopy(deployment);
+      next.getSpec().setReplicas(wanted);
+      stamp(next, foo);
+      deployment = clients.appsV1().deployments(namespace).update(next);
+      if (scale) {
+        stats.deploymentScaled();
+        narrator.accept("~ scaled deployment " + namespace + "/" + deploymentName + " from "
+            + current + " to " + wanted + " replicas for foo " + key);
+      }
     }
     int available = deployment.getStatus() == null || deployment.getStatus().getAvailableReplicas() == null
         ? 0 : deployment.getStatus().getAvailableReplicas();
@@ -310,6 +344,19 @@ public final class FooController {
     deployment.getSpec().getTemplate().getSpec().getContainers()
         .add(new PodTemplate.Container("nginx", "nginx:latest"));
     return deployment;
+  }
+
+  /** Records on {@code deployment} that this replica wrote it for {@code foo}'s current generation. */
+  private void stamp(Deployment deployment, Foo foo) {
+    Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+    annotations.put(HANDLED_BY_ANNOTATION, identity);
+    annotations.put(FOO_GENERATION_ANNOTATION, String.valueOf(foo.getMetadata().getGeneration()));
+  }
+
+  /** Whether {@code deployment} was last written for {@code foo}'s current generation. */
+  private static boolean isStampedFor(Deployment deployment, Foo foo) {
+    return String.valueOf(foo.getMetadata().getGeneration())
+        .equals(deployment.getMetadata().getAnnotations().get(FOO_GENERATION_ANNOTATION));
   }
 
   private static boolean isControlledBy(Deployment deployment, Foo foo) {

@@ -17,6 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * breaks every open connection (watches end mid-stream), {@link #down()} also stops listening so
  * new connections are refused, {@link #up()} listens again on the same port. Counts accepted
  * connections. Thread-safe; {@link #close()} joins its threads.
+ *
+ * <p>{@link #down()} waits for the accept thread to end before it cuts the connections. Closing a
+ * {@link ServerSocket} does not stop a thread blocked in {@code accept()} at once: until that
+ * thread runs again, the kernel still completes connections to the port and the pending
+ * {@code accept()} returns them. A client reconnecting right after the cut (a reflector re-opening
+ * its watch) would otherwise get a live connection through a proxy that is supposedly down.
  */
 final class LoopbackProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -25,6 +31,7 @@ final class LoopbackProxy implements AutoCloseable {
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final AtomicInteger accepted = new AtomicInteger();
   private volatile ServerSocket listener;
+  private volatile Thread acceptor;
 
   LoopbackProxy(URI target) throws IOException {
     this.target = new InetSocketAddress(target.getHost(), target.getPort());
@@ -53,12 +60,24 @@ final class LoopbackProxy implements AutoCloseable {
     }
   }
 
-  /** Stops listening and breaks every connection: the server looks down. */
-  synchronized void down() {
+  /**
+   * Stops listening and breaks every connection: the server looks down. When this returns, no
+   * connection through the proxy is open and new ones are refused.
+   */
+  synchronized void down() throws InterruptedException {
     ServerSocket s = listener;
     listener = null;
     if (s != null) {
       closeQuietly(s);
+    }
+    Thread t = acceptor;
+    if (t != null) {
+      // a connection accepted after close() is dropped by the thread itself; one accepted just
+      // before is registered before the thread ends, so the cut below reaches it
+      t.join(10_000);
+      if (t.isAlive()) {
+        throw new IllegalStateException("the proxy's accept thread did not end");
+      }
     }
     cutConnections();
   }
@@ -76,12 +95,17 @@ final class LoopbackProxy implements AutoCloseable {
 
   private void startAccepting(ServerSocket s) {
     listener = s;
-    spawn("loopback-proxy-accept", () -> {
+    acceptor = spawn("loopback-proxy-accept", () -> {
       while (!s.isClosed()) {
         Socket client;
         try {
           client = s.accept();
         } catch (IOException e) {
+          return;
+        }
+        if (listener != s) {
+          // accepted after down() closed the listener: the proxy is down
+          closeQuietly(client);
           return;
         }
         accepted.incrementAndGet();
@@ -119,12 +143,13 @@ final class LoopbackProxy implements AutoCloseable {
     }
   }
 
-  private void spawn(String name, Runnable r) {
+  private Thread spawn(String name, Runnable r) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     threads.add(t);
     threads.removeIf(x -> !x.isAlive() && x != t);
     t.start();
+    return t;
   }
 
   private static void closeQuietly(AutoCloseable c) {
