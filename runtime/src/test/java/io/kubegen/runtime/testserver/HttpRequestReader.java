@@ -60,16 +60,17 @@ final class HttpRequestReader {
    * @throws IOException when the connection fails or ends inside a head
    */
   Head next() throws IOException {
-    int scanned = start;
+    // how far past start the search has got; fill() moves the bytes, so never an absolute index
+    int scanned = 0;
     while (true) {
-      int headEnd = indexOfBlankLine(scanned);
+      int headEnd = indexOfBlankLine(start + scanned);
       if (headEnd >= 0) {
         byte[] head = new byte[headEnd - start];
         System.arraycopy(buffer, start, head, 0, head.length);
         start = headEnd;
         return parse(head);
       }
-      scanned = Math.max(start, end - 3);
+      scanned = Math.max(0, end - start - 3);
       if (!fill()) {
         if (start == end) {
           return null;
@@ -135,9 +136,9 @@ final class HttpRequestReader {
 
   /** Copies one CRLF-terminated line and returns it without the line end. */
   private String copyLine(OutputStream out) throws IOException {
-    int scanned = start;
+    int scanned = 0;
     while (true) {
-      for (int i = scanned; i + 1 < end; i++) {
+      for (int i = start + scanned; i + 1 < end; i++) {
         if (buffer[i] == '\r' && buffer[i + 1] == '\n') {
           String line = new String(buffer, start, i - start, StandardCharsets.ISO_8859_1);
           if (out != null) {
@@ -147,7 +148,7 @@ final class HttpRequestReader {
           return line;
         }
       }
-      scanned = Math.max(start, end - 1);
+      scanned = Math.max(0, end - start - 1);
       if (!fill()) {
         throw new IOException("the connection ended inside a chunked body");
       }

@@ -29,6 +29,8 @@ record ChaosResult(ChaosSettings settings, int ops, Map<Fault, Integer> faults, 
         + "; relists " + relists + ", list pages " + listPages + ", watches " + watches + ", errors reported "
         + watchErrors + ", tombstones " + tombstones + "; max during outages: " + maxCallsPerSecond
         + " reflector calls/s, " + maxAttemptsPerSecond + " proxy attempts/s; converged in "
-        + convergence.toMillis() + " ms, run " + total.toSeconds() + " s; " + notifications;
+        + convergence.toMillis() + " ms, run " + total.toSeconds() + " s; " + notifications
+        + (difference == null ? "" : "; NOT CONVERGED: " + difference)
+        + (violations.isEmpty() ? "" : "; VIOLATIONS: " + violations);
   }
 }
