@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>By default four CI-sized runs (both FIFO modes, HTTP and TLS); {@code -Pchaos} makes the long
  * run; {@code -Dkubegen.chaos.seed=N} repeats one run, as the failure message says.
- * {@code kubegen.chaos.report} names a file to which each run appends its figures.
+ * {@code kubegen.chaos.repeat=N} makes every run N times in a row; {@code kubegen.chaos.report}
+ * names a file to which each run appends its figures.
  */
 class InformerChaosTest {
   /** Backoff from 100 ms: far fewer calls than this in any second means the reflector does not spin. */
@@ -42,8 +44,10 @@ class InformerChaosTest {
   /** The REST client's own retries included: a client that hammers a failing server makes hundreds. */
   private static final int MAX_PROXY_ATTEMPTS_PER_SECOND = 50;
 
+  /** The runs, all of them {@code kubegen.chaos.repeat} times over (default once). */
   static Stream<ChaosSettings> runs() {
-    return ChaosSettings.fromSystemProperties().stream();
+    List<ChaosSettings> runs = ChaosSettings.fromSystemProperties();
+    return IntStream.range(0, Integer.getInteger("kubegen.chaos.repeat", 1)).boxed().flatMap(i -> runs.stream());
   }
 
   @ParameterizedTest(name = "{0}")
