@@ -77,6 +77,22 @@ class CrdKubectlTest {
         "spec.size: Invalid value: \"string\": spec.size in body must be of type integer: \"string\"",
         "spec.color: Unsupported value: \"pink\": supported values: \"red\", \"green\", \"blue\"");
 
+    Path good = file("good.yaml", """
+        apiVersion: shapes.example.com/v1
+        kind: Widget
+        metadata: {name: good, namespace: default}
+        spec: {size: %d}
+        """.formatted(2));
+    assertThat(ok(kubectl.run("apply", "-f", good.toString())).out()).contains("widget.shapes.example.com/good created");
+    Files.writeString(good, Files.readString(good).replace("size: 2", "size: 3"));
+    assertThat(ok(kubectl.run("apply", "-f", good.toString())).out()).contains("widget.shapes.example.com/good configured");
+    Files.writeString(good, Files.readString(good).replace("size: 3", "size: 30"));
+    PinnedKubectl.Result patchRefused = kubectl.run("apply", "-f", good.toString());
+    assertThat(patchRefused.exit()).isNotZero();
+    assertThat(patchRefused.err()).contains(
+        "spec.size: Invalid value: 30: spec.size in body should be less than or equal to 10");
+    assertThat(ok(kubectl.run("get", "widget", "good", "-o", "jsonpath={.spec.size}")).out()).isEqualTo("3");
+
     Path unknown = file("unknown.yaml", """
         apiVersion: shapes.example.com/v1
         kind: Widget
