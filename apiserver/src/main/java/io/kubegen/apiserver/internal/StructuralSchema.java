@@ -13,7 +13,8 @@ import java.util.Set;
  * is {@code x-kubernetes-int-or-string} or an embedded resource), the root is an object, root
  * {@code metadata} may only restrict {@code name} and {@code generateName}, no
  * {@code additionalProperties} beside {@code properties} or set to false, no {@code $ref}, no
- * {@code uniqueItems: true}, {@code x-kubernetes-preserve-unknown-fields} only true. Objects of
+ * {@code uniqueItems: true}, {@code x-kubernetes-preserve-unknown-fields} only true, patterns
+ * that compile. Objects of
  * the version are then pruned ({@link Pruner}), defaulted ({@link Defaulter}) and validated
  * ({@link SchemaValidator}) against it. Immutable; the schema tree is never modified.
  */
@@ -87,6 +88,10 @@ final class StructuralSchema {
     JsonNode preserve = s.get("x-kubernetes-preserve-unknown-fields");
     if (preserve != null && !(preserve.isBoolean() && preserve.booleanValue())) {
       errors.add(FieldError.invalid(path + ".x-kubernetes-preserve-unknown-fields", preserve, "must be true or undefined"));
+    }
+    JsonNode pattern = s.get("pattern");
+    if (pattern != null && (!pattern.isTextual() || SchemaValidator.compile(pattern.asText()) == null)) {
+      errors.add(FieldError.invalid(path + ".pattern", pattern, "must be a valid regular expression"));
     }
     if (s.path("uniqueItems").asBoolean(false)) {
       errors.add(FieldError.forbidden(path + ".uniqueItems",

@@ -76,6 +76,8 @@ class StructuralSchemaTest {
         .containsExactly(ROOT + ".properties[e].type: Invalid value: \"string\": must be object if x-kubernetes-embedded-resource is true");
     assertThat(errors("{type: object, properties: {r: {$ref: '#/x'}}}"))
         .contains(ROOT + ".properties[r].$ref: Forbidden: $ref is not supported");
+    assertThat(errors("{type: object, properties: {s: {type: string, pattern: '[a-'}}}"))
+        .containsExactly(ROOT + ".properties[s].pattern: Invalid value: \"[a-\": must be a valid regular expression");
     assertThat(errors("{type: object, properties: {k: {type: strin}}}")).containsExactly(ROOT + ".properties[k].type: "
         + "Unsupported value: \"strin\": supported values: \"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\"");
   }
