@@ -4,6 +4,15 @@ import java.net.URI;
 
 /**
  * What an exec plugin with {@code provideClusterInfo: true} learns about the cluster through
- * {@code KUBERNETES_EXEC_INFO}: server, CA (PEM, or null), insecure flag, proxy (or null).
+ * {@code KUBERNETES_EXEC_INFO}, as client-go's {@code ConfigToExecCluster} fills it: the server
+ * URL as configured, the TLS server name (or null), the CA (PEM, or null), the insecure flag and
+ * the configured proxy (or null). {@link #toString()} redacts the URLs.
  */
-record ExecClusterInfo(URI server, String caPem, boolean insecureSkipTlsVerify, URI proxy) {}
+record ExecClusterInfo(String server, String tlsServerName, String caPem, boolean insecureSkipTlsVerify, URI proxy) {
+  @Override
+  public String toString() {
+    return "ExecClusterInfo{server=" + Redaction.text(server) + ", tlsServerName=" + tlsServerName
+        + ", ca=" + (caPem == null ? "none" : "set") + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
+        + ", proxy=" + (proxy == null ? "none" : Redaction.uri(proxy)) + "}";
+  }
+}

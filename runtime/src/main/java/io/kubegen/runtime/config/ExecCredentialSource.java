@@ -208,8 +208,9 @@ final class ExecCredentialSource implements AuthorizationSource {
     if (newToken.isEmpty() && certPem.isEmpty() && keyPem.isEmpty()) {
       throw new KubeConfigException(what + ": the ExecCredential has no status.token and no client certificate");
     }
-    if (!newToken.isEmpty() && !Redaction.isHeaderSafe(newToken)) {
-      throw new KubeConfigException(what + ": status.token must be one line without control characters");
+    String tokenProblem = newToken.isEmpty() ? null : HeaderValues.problem(newToken);
+    if (tokenProblem != null) {
+      throw new KubeConfigException(what + ": status.token " + tokenProblem);
     }
     if (certPem.isEmpty() != keyPem.isEmpty()) {
       throw new KubeConfigException(what + ": status.clientCertificateData and status.clientKeyData must come together");
@@ -256,7 +257,10 @@ final class ExecCredentialSource implements AuthorizationSource {
     spec.put("interactive", false);
     if (config.provideClusterInfo()) {
       ObjectNode c = spec.putObject("cluster");
-      c.put("server", cluster.server().toString());
+      c.put("server", cluster.server());
+      if (cluster.tlsServerName() != null) {
+        c.put("tls-server-name", cluster.tlsServerName());
+      }
       if (cluster.caPem() != null) {
         c.put("certificate-authority-data",
             Base64.getEncoder().encodeToString(cluster.caPem().getBytes(StandardCharsets.UTF_8)));

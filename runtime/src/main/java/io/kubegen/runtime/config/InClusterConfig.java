@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link RestConfig} of a pod from its service account, as client-go's
- * {@code rest.InClusterConfig} does. Stateless and thread-safe.
+ * {@code rest.InClusterConfig} does: a {@code ca.crt} that is missing or holds no PEM certificate
+ * is logged as an error and the JDK's trust store is used instead. Stateless and thread-safe.
  */
 final class InClusterConfig {
   private static final Logger LOG = LoggerFactory.getLogger(InClusterConfig.class);
@@ -36,13 +37,32 @@ final class InClusterConfig {
         .label("server", "KUBERNETES_SERVICE_HOST/KUBERNETES_SERVICE_PORT")
         .bearerTokenFile(tokenFile)
         .label("bearerTokenFile", "in-cluster service account");
-    if (Files.isReadable(caFile)) {
+    String caProblem = caProblem(caFile);
+    if (caProblem == null) {
       builder.caFile(caFile).label("caFile", "in-cluster service account");
     } else {
-      LOG.warn("no service account CA at {}; trusting the JDK's default CAs", caFile);
+      // client-go logs this and goes on with the system's trust store
+      LOG.error("expected to load the service account CA from {}, but {}; trusting the JDK's default CAs",
+          caFile, caProblem);
     }
     builder.namespace(namespace(serviceAccountDir.resolve("namespace"), env));
     return builder.build();
+  }
+
+  /** Why {@code caFile} is no usable CA bundle, or null when it is one. */
+  private static String caProblem(Path caFile) {
+    String pem;
+    try {
+      pem = Files.readString(caFile, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return "it cannot be read (" + e.getClass().getSimpleName() + ")";
+    }
+    try {
+      Pem.certificates(pem, caFile.toString());
+      return null;
+    } catch (KubeConfigException e) {
+      return "it holds no valid PEM certificate";
+    }
   }
 
   private static String namespace(Path file, Map<String, String> env) {

@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
  * <p>Loading: {@link #load()} reads the files listed in {@code $KUBECONFIG} (separated by the
  * platform's path separator; empty entries and duplicates dropped, files that do not exist
  * skipped), or {@code ~/.kube/config} when {@code $KUBECONFIG} is unset or empty.
- * {@link #load(Path...)} merges an explicit list the same way, but every file must exist.
+ * {@link #load(Path...)} merges an explicit list the same way, but every file must exist. Each
+ * file is YAML 1.1 as kubectl reads it (anchors, aliases and merge keys work, {@code yes} is a
+ * boolean) and must fit the {@code v1} schema in every entry, used or not; unknown fields are
+ * ignored. The environment a configuration was loaded with also supplies {@code HTTPS_PROXY},
+ * {@code HTTP_PROXY} and {@code NO_PROXY}.
  *
  * <p>Merging: the first file to set a value wins. {@code current-context} comes from the first
  * file that sets it; a cluster, user or context is taken whole from the first file that defines
@@ -34,14 +38,16 @@ import java.util.stream.Collectors;
  */
 public final class KubeConfig {
   private final List<Path> files;
+  private final Map<String, String> env;
   private final String missingNote;
   private final String currentContext;
   private final Map<String, KubeConfigEntry> clusters = new LinkedHashMap<>();
   private final Map<String, KubeConfigEntry> users = new LinkedHashMap<>();
   private final Map<String, KubeConfigEntry> contexts = new LinkedHashMap<>();
 
-  private KubeConfig(List<KubeConfigFile> parsed, String missingNote) {
+  private KubeConfig(List<KubeConfigFile> parsed, String missingNote, Map<String, String> env) {
     this.files = parsed.stream().map(KubeConfigFile::file).toList();
+    this.env = env;
     this.missingNote = missingNote;
     String current = null;
     for (KubeConfigFile file : parsed) {
@@ -79,14 +85,14 @@ public final class KubeConfig {
           parsed.add(KubeConfigFile.read(path));
         }
       }
-      return new KubeConfig(parsed, parsed.isEmpty() ? "none of the files in $KUBECONFIG (" + list + ") exists" : null);
+      return new KubeConfig(parsed, parsed.isEmpty() ? "none of the files in $KUBECONFIG (" + list + ") exists" : null, env);
     }
     String home = env.getOrDefault("HOME", "");
     Path file = Path.of(home.isEmpty() ? System.getProperty("user.home") : home, ".kube", "config");
     if (!Files.exists(file)) {
-      return new KubeConfig(List.of(), "$KUBECONFIG is unset and " + file + " does not exist");
+      return new KubeConfig(List.of(), "$KUBECONFIG is unset and " + file + " does not exist", env);
     }
-    return new KubeConfig(List.of(KubeConfigFile.read(file)), null);
+    return new KubeConfig(List.of(KubeConfigFile.read(file)), null, env);
   }
 
   /** Loads and merges the given files, first file first; each must exist. */
@@ -98,7 +104,7 @@ public final class KubeConfig {
     for (Path file : new LinkedHashSet<>(Arrays.asList(files))) {
       parsed.add(KubeConfigFile.read(file));
     }
-    return new KubeConfig(parsed, null);
+    return new KubeConfig(parsed, null, System.getenv());
   }
 
   /**
@@ -106,7 +112,7 @@ public final class KubeConfig {
    * that file and relative paths resolve against its directory.
    */
   public static KubeConfig parse(String yaml, Path pretendFile) {
-    return new KubeConfig(List.of(KubeConfigFile.parse(yaml, pretendFile)), null);
+    return new KubeConfig(List.of(KubeConfigFile.parse(yaml, pretendFile)), null, System.getenv());
   }
 
   /** The files this configuration was merged from, in order. */
@@ -136,6 +142,9 @@ public final class KubeConfig {
    * @throws KubeConfigException when no current context is set or the context is incomplete
    */
   public RestConfig restConfig() {
+    if (currentContext == null && contexts.containsKey("")) {
+      return restConfig(""); // kubectl's empty current context names the nameless context
+    }
     if (currentContext == null) {
       throw new KubeConfigException(missingNote != null
           ? "no kubeconfig: " + missingNote
@@ -160,8 +169,15 @@ public final class KubeConfig {
       throw new KubeConfigException("context \"" + context + "\" is not defined in " + sources()
           + (contexts.isEmpty() ? "" : "; known contexts: " + contextNames()));
     }
-    return ContextRestConfigs.builder(entry, clusters, users, sources());
+    return ContextRestConfigs.builder(entry, clusters, users, sources(), env);
   }
+
+  /** The merged clusters, users and contexts by name, for kubegen's own tests and tools. */
+  Map<String, KubeConfigEntry> clusterEntries() { return java.util.Collections.unmodifiableMap(clusters); }
+
+  Map<String, KubeConfigEntry> userEntries() { return java.util.Collections.unmodifiableMap(users); }
+
+  Map<String, KubeConfigEntry> contextEntries() { return java.util.Collections.unmodifiableMap(contexts); }
 
   private String sources() {
     if (files.isEmpty()) {

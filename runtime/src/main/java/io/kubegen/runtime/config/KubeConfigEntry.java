@@ -3,14 +3,16 @@ package io.kubegen.runtime.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One named cluster, user or context of a kubeconfig file, with typed field access whose errors
- * name the file and the field ({@code /home/a/.kube/config: users[1].user.token: expected a
- * string}). Immutable; errors never quote field values.
+ * One named cluster, user or context of a kubeconfig file, with typed access to fields that
+ * {@link KubeConfigSchema} already checked, and errors that name the file and the field
+ * ({@code /home/a/.kube/config: users[1].user.client-key: cannot read ...}). Immutable; errors
+ * never quote field values.
  *
  * @param file the file that defined the entry
  * @param name the entry's name
@@ -50,43 +52,42 @@ record KubeConfigEntry(Path file, String name, String path, JsonNode body) {
     return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
   }
 
+  /** A boolean field (the schema check made sure it is one); false when absent. */
   boolean bool(String field) {
     JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return false;
-    }
-    if (!value.isBoolean()) {
-      throw error(field, "expected true or false, found " + kind(value));
-    }
-    return value.asBoolean();
+    return value != null && value.isBoolean() && value.asBoolean();
   }
 
-  /** An object field, or empty. */
+  /** A mapping field, or empty. */
   Optional<JsonNode> object(String field) {
     JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isObject()) {
-      throw error(field, "expected a mapping, found " + kind(value));
-    }
-    return Optional.of(value);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
-  /** A list of strings, such as {@code exec.args}. */
-  static List<String> strings(JsonNode list, String label) {
+  /** A {@code -data} field's bytes; empty when absent, null or empty (kubectl treats all three as unset). */
+  Optional<byte[]> bytes(String field) {
+    return KubeConfigSchema.bytes(body.get(field));
+  }
+
+  /** A list of strings such as {@code as-groups}; a null item is an empty string, as in kubectl. */
+  List<String> strings(String field) {
+    return strings(body.get(field));
+  }
+
+  static List<String> strings(JsonNode list) {
     List<String> result = new ArrayList<>();
-    if (list == null || list.isNull()) {
-      return result;
+    if (list != null && list.isArray()) {
+      list.forEach(item -> result.add(item.isNull() ? "" : item.asText()));
     }
-    if (!list.isArray()) {
-      throw new KubeConfigException(label + ": expected a list, found " + kind(list));
-    }
-    for (int i = 0; i < list.size(); i++) {
-      if (!list.get(i).isTextual()) {
-        throw new KubeConfigException(label + "[" + i + "]: expected a string, found " + kind(list.get(i)));
-      }
-      result.add(list.get(i).asText());
+    return result;
+  }
+
+  /** A mapping of string lists such as {@code as-user-extra}, in file order. */
+  Map<String, List<String>> stringLists(String field) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    JsonNode value = body.get(field);
+    if (value != null && value.isObject()) {
+      value.properties().forEach(e -> result.put(e.getKey(), strings(e.getValue())));
     }
     return result;
   }
@@ -117,8 +118,8 @@ record KubeConfigEntry(Path file, String name, String path, JsonNode body) {
   static void put(Map<String, KubeConfigEntry> entries, KubeConfigEntry entry, String namePath) {
     KubeConfigEntry previous = entries.putIfAbsent(entry.name(), entry);
     if (previous != null) {
-      throw new KubeConfigException(entry.file() + ": " + namePath + ": duplicate name \"" + entry.name()
-          + "\" (first defined at " + previous.path() + ")");
+      // the schema check refuses duplicates first; this guards the invariant
+      throw new KubeConfigException(entry.file() + ": " + namePath + ": duplicate name \"" + entry.name() + "\"");
     }
   }
 }

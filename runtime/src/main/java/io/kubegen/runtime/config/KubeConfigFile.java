@@ -1,9 +1,7 @@
 package io.kubegen.runtime.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.kubegen.runtime.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import java.util.Optional;
 
 /**
  * One parsed kubeconfig file: its current context and its named clusters, users and contexts.
+ * The whole file is checked against the {@code v1} schema as kubectl checks it
+ * ({@link KubeConfigSchema}), so a wrongly typed field in an entry no context uses still fails.
  * Immutable. Parse errors name the file and the field and never quote values.
  */
 final class KubeConfigFile {
@@ -46,22 +46,11 @@ final class KubeConfigFile {
 
   /** Parses {@code yaml} as if read from {@code file}; relative paths resolve against its directory. */
   static KubeConfigFile parse(String yaml, Path file) {
-    JsonNode root;
-    try {
-      root = Json.yamlMapper().readTree(yaml);
-    } catch (JsonProcessingException e) {
-      // The parser's message can quote the offending line, which may hold a token: position only.
-      String location = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new KubeConfigException(file + ": not valid YAML" + location);
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
+    JsonNode root = yaml.isEmpty() ? JsonNodeFactory.instance.nullNode() : KubeconfigYaml.read(yaml, file);
+    if (root.isNull()) {
       root = JsonNodeFactory.instance.objectNode();
     }
-    if (!root.isObject()) {
-      throw new KubeConfigException(file + ": not a kubeconfig: expected a mapping at the top level, found "
-          + KubeConfigEntry.kind(root));
-    }
+    KubeConfigSchema.check(root, file);
     String current = KubeConfigEntry.string(root, "current-context", "", file).orElse(null);
     return new KubeConfigFile(file, current,
         named(root, file, "clusters", "cluster"),
@@ -69,33 +58,22 @@ final class KubeConfigFile {
         named(root, file, "contexts", "context"));
   }
 
+  /** The entries of a list the schema check accepted; a null item or body is an empty one, a missing name is "". */
   private static Map<String, KubeConfigEntry> named(JsonNode root, Path file, String listField, String bodyField) {
     Map<String, KubeConfigEntry> entries = new LinkedHashMap<>();
     JsonNode list = root.get(listField);
     if (list == null || list.isNull()) {
       return entries;
     }
-    if (!list.isArray()) {
-      throw new KubeConfigException(file + ": " + listField + ": expected a list, found " + KubeConfigEntry.kind(list));
-    }
     for (int i = 0; i < list.size(); i++) {
       String at = listField + "[" + i + "]";
       JsonNode item = list.get(i);
-      if (!item.isObject()) {
-        throw new KubeConfigException(file + ": " + at + ": expected a mapping, found " + KubeConfigEntry.kind(item));
-      }
-      Optional<String> name = KubeConfigEntry.string(item, "name", at, file);
-      if (name.isEmpty()) {
-        throw new KubeConfigException(file + ": " + at + ".name: missing");
-      }
-      JsonNode body = item.get(bodyField);
+      JsonNode body = item.isNull() ? null : item.get(bodyField);
       if (body == null || body.isNull()) {
         body = JsonNodeFactory.instance.objectNode();
-      } else if (!body.isObject()) {
-        throw new KubeConfigException(file + ": " + at + "." + bodyField + ": expected a mapping, found "
-            + KubeConfigEntry.kind(body));
       }
-      KubeConfigEntry.put(entries, new KubeConfigEntry(file, name.get(), at + "." + bodyField, body), at + ".name");
+      String name = item.isNull() ? "" : KubeConfigEntry.string(item, "name", at, file).orElse("");
+      KubeConfigEntry.put(entries, new KubeConfigEntry(file, name, at + "." + bodyField, body), at + ".name");
     }
     return entries;
   }

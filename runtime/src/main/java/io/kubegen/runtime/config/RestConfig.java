@@ -1,36 +1,40 @@
 package io.kubegen.runtime.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a {@code RestClient} needs to reach an API server: the server endpoints, TLS
- * material, credentials, rate limits, timeouts and user agent; client-go's {@code rest.Config}.
- * Build one with {@link #builder()}, from a kubeconfig with {@link KubeConfig#restConfig()}, or
- * inside a pod with {@link #inCluster()}.
+ * material, credentials, impersonation, proxy, rate limits, timeouts and user agent; client-go's
+ * {@code rest.Config}. Build one with {@link #builder()}, from a kubeconfig with
+ * {@link KubeConfig#restConfig()}, or inside a pod with {@link #inCluster()}.
  *
  * <p>Immutable and thread-safe. The {@link #sslContext()} is built once, in
  * {@link Builder#build()}, so bad TLS material fails there. {@link #authorizationHeader()} may
  * be called from many threads at once: a rotated token file is re-read and an exec plugin is
  * run at most once at a time, its result cached until it expires.
  *
- * <p>Credentials: a bearer token file wins over a bearer token; a token and basic auth
- * together are rejected; an exec plugin is used only when no token, basic auth or client
- * certificate is configured (as client-go does). {@link #toString()} never shows a token,
- * password, key or exec output.
+ * <p>Server URLs are read as client-go reads them (see {@link Builder#server}). Credentials: a
+ * bearer token file wins over a bearer token (which stays in use while the file cannot be read);
+ * a token and basic auth together are rejected; an exec plugin is used only when no token, basic
+ * auth or client certificate is configured (as client-go does); user info in a server URL is
+ * sent as basic auth to that server and wins over all of them, as Go's HTTP client does it.
+ * Header values (tokens, impersonation names) must be printable US-ASCII: the JDK's HTTP client
+ * cannot send anything else unchanged. {@link #toString()} never shows a token, password, key,
+ * exec output or the user info and query of a URL.
  */
 public final class RestConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(RestConfig.class);
   /** Default client-side rate limit, requests per second (client-go's value). */
   public static final float DEFAULT_QPS = 5f;
   /** Default client-side burst (client-go's value). */
@@ -42,11 +46,15 @@ public final class RestConfig {
   /** Namespace used when none is configured. */
   public static final String DEFAULT_NAMESPACE = "default";
 
+  private final List<ServerUrl> serverUrls;
   private final List<URI> servers;
   private final boolean insecureSkipTlsVerify;
+  private final String tlsServerName;
   private final SSLContext sslContext;
   private final AuthorizationSource authorization;
   private final URI proxy;
+  private final ProxySettings proxies;
+  private final ImpersonationConfig impersonation;
   private final float qps;
   private final int burst;
   private final Duration connectTimeout;
@@ -59,9 +67,21 @@ public final class RestConfig {
 
   private RestConfig(Builder b) {
     this.settings = b.copy();
-    this.servers = parseServers(b.servers, b.label("server"));
     this.insecureSkipTlsVerify = b.insecureSkipTlsVerify;
-    this.proxy = checkProxy(b.proxy, b.label("proxy"));
+    boolean defaultTls = b.caData != null || b.caFile != null || b.clientCertData != null
+        || b.clientCertFile != null || b.insecureSkipTlsVerify;
+    this.serverUrls = parseServers(b.servers, defaultTls, b.label("server"));
+    this.servers = serverUrls.stream().map(ServerUrl::uri).toList();
+    this.tlsServerName = emptyToNull(b.tlsServerName);
+    this.proxy = b.proxy;
+    this.proxies = b.proxy != null ? ProxySettings.configured(b.proxy, b.label("proxy"))
+        : ProxySettings.fromEnvironment(b.proxyEnvironment != null ? b.proxyEnvironment : System.getenv());
+    proxies.checkUsableFor(servers);
+    prepareProxyCredentials();
+    this.impersonation = b.impersonation;
+    if (impersonation != null) {
+      impersonation.checkHeaderValues(b.label("impersonate"));
+    }
     if (Float.isNaN(b.qps) || Float.isInfinite(b.qps)) {
       throw new KubeConfigException(b.label("qps") + ": must be a finite number, got " + b.qps);
     }
@@ -75,7 +95,8 @@ public final class RestConfig {
       throw new KubeConfigException(b.label("connectTimeout") + ": must be positive");
     }
     this.requestTimeout = checkTimeout(b.requestTimeout, b.label("requestTimeout"));
-    this.userAgent = b.userAgent == null || b.userAgent.isBlank() ? DEFAULT_USER_AGENT : b.userAgent;
+    this.userAgent = b.userAgent == null || b.userAgent.isBlank() ? DEFAULT_USER_AGENT
+        : HeaderValues.check(b.userAgent, b.label("userAgent"));
     this.namespace = b.namespace == null || b.namespace.isEmpty() ? DEFAULT_NAMESPACE : b.namespace;
     if (!(b.chaosProbability >= 0 && b.chaosProbability <= 1)) {
       throw new KubeConfigException(b.label("chaos") + ": the probability must be between 0 and 1, got " + b.chaosProbability);
@@ -96,12 +117,18 @@ public final class RestConfig {
     if (key != null && cert == null) {
       throw new KubeConfigException(key.label() + ": a client key needs a client certificate");
     }
-    this.authorization = authorization(b, cert != null, servers, ca, proxy);
+    this.authorization = authorization(b, cert != null, ca, tlsServerName);
     this.sslContext = TlsContexts.create(ca, insecureSkipTlsVerify, cert, key,
-        authorization instanceof ExecCredentialSource exec ? new ExecKeyManager(exec) : null);
+        authorization instanceof ExecCredentialSource exec ? new ExecKeyManager(exec) : null, tlsServerName);
     if (authorization instanceof ExecCredentialSource exec) {
       // A resumed TLS session would keep presenting the old client certificate.
       exec.onClientKeyChange(() -> TlsContexts.forgetClientSessions(sslContext));
+    }
+    for (ServerUrl server : serverUrls) {
+      if (server.basicAuthorization() != null && !server.isTls()) {
+        LOG.warn("{}: {} carries user info: it is sent as basic auth over plain HTTP, unencrypted, as kubectl "
+            + "sends it", b.label("server"), Redaction.uri(server.uri()));
+      }
     }
   }
 
@@ -111,8 +138,10 @@ public final class RestConfig {
   /**
    * The configuration of a pod's service account: token
    * {@code /var/run/secrets/kubernetes.io/serviceaccount/token} (re-read when it rotates), CA
-   * {@code ca.crt} and namespace {@code namespace} beside it (or {@code $POD_NAMESPACE}), server
-   * from {@code KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT}.
+   * {@code ca.crt} beside it (the JDK's trust store, with a logged error, when it is missing or
+   * not PEM, as client-go does), namespace {@code namespace} beside it (or
+   * {@code $POD_NAMESPACE}), server from {@code KUBERNETES_SERVICE_HOST} and
+   * {@code KUBERNETES_SERVICE_PORT}.
    *
    * @throws KubeConfigException when not running in a pod
    */
@@ -127,29 +156,56 @@ public final class RestConfig {
     return InClusterConfig.load(serviceAccountDir, env);
   }
 
-  /** The API server endpoints, at least one; {@code RestClient} fails over between them. */
+  /**
+   * The API server endpoints, at least one; {@code RestClient} fails over between them. Each is
+   * scheme, host, port and path prefix only: user info, query and fragment are not kept.
+   */
   public List<URI> servers() { return servers; }
 
-  /** The TLS context for HTTPS endpoints: CA trust (or none when insecure) and client certificate. */
+  /** The TLS context for HTTPS endpoints: CA trust (or none when insecure), client certificate, server name. */
   public SSLContext sslContext() { return sslContext; }
 
   /** Whether server certificates and host names go unchecked. */
   public boolean insecureSkipTlsVerify() { return insecureSkipTlsVerify; }
 
   /**
-   * The {@code Authorization} header value for the next request ({@code "Bearer ..."} or
-   * {@code "Basic ..."}), or empty for anonymous requests. Computed on each call: a changed token
-   * file is re-read, an exec plugin runs when its cached credential expired.
+   * The name server certificates are checked against and sent as SNI, instead of the URL's host
+   * (a kubeconfig's {@code tls-server-name}); empty when the URL's host is used.
+   */
+  public Optional<String> tlsServerName() { return Optional.ofNullable(tlsServerName); }
+
+  /**
+   * The {@code Authorization} header value from the configured credentials
+   * ({@code "Bearer ..."} or {@code "Basic ..."}), or empty for anonymous requests. Computed on
+   * each call: a changed token file is re-read, an exec plugin runs when its cached credential
+   * expired.
    *
    * @throws KubeConfigException when an exec plugin fails
    */
-  public Optional<String> authorizationHeader() { return authorization.header(); }
+  public Optional<String> authorizationHeader() { return authorization.header().map(HeaderValues::trim); }
+
+  /**
+   * The {@code Authorization} header value for a request to {@code server}, one of
+   * {@link #servers()}: basic auth from the user info of that server's URL if it has some (it
+   * wins, as in Go's HTTP client), else {@link #authorizationHeader()}.
+   */
+  public Optional<String> authorizationHeader(URI server) {
+    for (ServerUrl url : serverUrls) {
+      if (url.uri().equals(server) && url.basicAuthorization() != null) {
+        return Optional.of(url.basicAuthorization());
+      }
+    }
+    return authorizationHeader();
+  }
 
   /**
    * Drops cached credentials: the next {@link #authorizationHeader()} runs the exec plugin again
    * or re-reads the token file. A {@code RestClient} calls this after a 401.
    */
   public void refreshCredentials() { authorization.refresh(); }
+
+  /** Whom requests act as, if anyone ({@code Impersonate-*} headers). */
+  public Optional<ImpersonationConfig> impersonation() { return Optional.ofNullable(impersonation); }
 
   /** Client-side rate limit in requests per second; a negative value means no limit. */
   public float qps() { return qps; }
@@ -166,8 +222,27 @@ public final class RestConfig {
   /** The {@code User-Agent} header. */
   public String userAgent() { return userAgent; }
 
-  /** The HTTP proxy, if any. */
+  /** The configured HTTP proxy for every request, if any (proxies from the environment: {@link #proxyFor}). */
   public Optional<URI> proxy() { return Optional.ofNullable(proxy); }
+
+  /**
+   * The HTTP proxy a request to {@code target} goes through, credentials included, or empty for a
+   * direct connection: the configured {@link #proxy()}, else {@code HTTPS_PROXY} /
+   * {@code HTTP_PROXY} from the environment unless {@code NO_PROXY} lists the host (Go's rules;
+   * {@code localhost} and loopback addresses never use them).
+   */
+  public Optional<URI> proxyFor(URI target) { return proxies.proxyFor(target); }
+
+  /** The {@code Proxy-Authorization} value for a request to {@code target}: basic auth from its proxy's user info. */
+  public Optional<String> proxyAuthorizationHeader(URI target) {
+    return proxyFor(target).flatMap(ProxySettings::authorization);
+  }
+
+  /**
+   * Whether any proxy setting applies (configured, or {@code HTTPS_PROXY} / {@code HTTP_PROXY} in
+   * the environment); when none does, a client may leave proxy selection to the JDK's defaults.
+   */
+  public boolean hasProxySettings() { return !proxies.isEmpty(); }
 
   /** The default namespace, {@code "default"} when none was configured. */
   public String namespace() { return namespace; }
@@ -186,15 +261,31 @@ public final class RestConfig {
 
   @Override
   public String toString() {
-    return "RestConfig{servers=" + servers
+    return "RestConfig{servers=" + serverUrls
         + ", tls=" + (insecureSkipTlsVerify ? "insecure" : settings.caData != null || settings.caFile != null ? "custom CA" : "JDK trust")
+        + (tlsServerName == null ? "" : ", tlsServerName=" + tlsServerName)
         + (settings.clientCertData != null || settings.clientCertFile != null ? ", clientCertificate=<redacted>" : "")
         + ", auth=" + authorization
-        + (proxy == null ? "" : ", proxy=" + Redaction.uri(proxy))
+        + (impersonation == null ? "" : ", impersonate=" + impersonation)
+        + (proxies.isEmpty() ? "" : ", proxy=" + proxies)
         + ", qps=" + qps + ", burst=" + burst
         + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
         + ", userAgent=" + userAgent + ", namespace=" + namespace
         + (chaosProbability > 0 ? ", chaos=" + chaosProbability + " (seed " + chaosSeed + ")" : "") + "}";
+  }
+
+  private void prepareProxyCredentials() {
+    for (URI server : servers) {
+      if (server.getScheme().equals("https")
+          && proxies.proxyFor(server).flatMap(ProxySettings::authorization).isPresent()) {
+        ProxyTunnelAuth.prepare(proxies.sourceFor(server));
+        return;
+      }
+    }
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private static PemSource pem(String data, Path file, Builder b, String dataField, String fileField) {
@@ -207,94 +298,47 @@ public final class RestConfig {
     return null;
   }
 
-  private static AuthorizationSource authorization(Builder b, boolean hasClientCert, List<URI> servers, PemSource ca, URI proxy) {
-    boolean token = b.bearerToken != null || b.bearerTokenFile != null;
+  private AuthorizationSource authorization(Builder b, boolean hasClientCert, PemSource ca, String serverName) {
+    String bearerToken = emptyToNull(b.bearerToken);
+    boolean token = bearerToken != null || b.bearerTokenFile != null;
     boolean basic = b.username != null || b.password != null;
     if (token && basic) {
       throw new KubeConfigException(b.label("username")
           + ": more than one authentication method (bearer token and basic auth); only one is allowed");
     }
-    if (b.bearerTokenFile != null) {
-      return new TokenFileSource(b.bearerTokenFile, b.label("bearerTokenFile"), b.clock);
+    if (bearerToken != null) {
+      HeaderValues.check(bearerToken, b.label("bearerToken"));
     }
-    if (b.bearerToken != null) {
-      if (!Redaction.isHeaderSafe(b.bearerToken)) {
-        throw new KubeConfigException(b.label("bearerToken") + ": must be one non-empty line without control characters");
-      }
-      return AuthorizationSource.fixed("Bearer " + b.bearerToken, "bearer token <redacted>");
+    if (b.bearerTokenFile != null) {
+      return new TokenFileSource(b.bearerTokenFile, b.label("bearerTokenFile"), b.clock, bearerToken);
+    }
+    if (bearerToken != null) {
+      return AuthorizationSource.fixed("Bearer " + bearerToken, "bearer token <redacted>");
     }
     if (basic) {
       if (b.username == null || b.username.isEmpty()) {
         throw new KubeConfigException(b.label("username") + ": basic auth needs a user name");
       }
-      if (b.username.indexOf(':') >= 0) {
-        throw new KubeConfigException(b.label("username") + ": a basic auth user name cannot contain ':'");
-      }
-      String pair = b.username + ":" + (b.password == null ? "" : b.password);
-      return AuthorizationSource.fixed(
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)),
-          "basic auth user " + b.username + " password <redacted>");
+      return AuthorizationSource.fixed(ServerUrl.basic(b.username, b.password == null ? "" : b.password),
+          "basic auth <redacted>");
     }
     if (b.exec != null && !hasClientCert) {
-      ExecClusterInfo cluster = new ExecClusterInfo(servers.get(0), ca == null ? null : ca.read(), b.insecureSkipTlsVerify, proxy);
+      ExecClusterInfo cluster = new ExecClusterInfo(b.servers.get(0), serverName, ca == null ? null : ca.read(),
+          b.insecureSkipTlsVerify, proxy);
       return new ExecCredentialSource(b.exec, b.label("exec"), cluster, b.clock);
     }
     return AuthorizationSource.NONE;
   }
 
-  private static List<URI> parseServers(List<String> servers, String label) {
+  private static List<ServerUrl> parseServers(List<String> servers, boolean defaultTls, String label) {
     if (servers.isEmpty()) {
       throw new KubeConfigException(label + ": missing; set at least one API server URL");
     }
-    List<URI> uris = new ArrayList<>();
+    List<ServerUrl> urls = new ArrayList<>();
     for (String server : servers) {
-      uris.add(parseServer(server, label));
+      urls.add(ServerUrl.parse(server, defaultTls, label));
     }
-    return List.copyOf(uris);
-  }
-
-  /** Parses a server URL; one without a scheme gets {@code https://}, a trailing slash is dropped. */
-  static URI parseServer(String server, String label) {
-    if (server == null || server.isBlank()) {
-      throw new KubeConfigException(label + ": empty server URL");
-    }
-    String text = server.strip();
-    if (!text.contains("://")) {
-      text = "https://" + text;
-    }
-    while (text.endsWith("/")) {
-      text = text.substring(0, text.length() - 1);
-    }
-    URI uri;
-    try {
-      uri = new URI(text);
-    } catch (URISyntaxException e) {
-      throw new KubeConfigException(label + ": not a URL: " + Redaction.text(server) + " (" + e.getReason() + ")");
-    }
-    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new KubeConfigException(label + ": scheme must be http or https: " + Redaction.uri(uri));
-    }
-    if (uri.getHost() == null) {
-      throw new KubeConfigException(label + ": no host in " + Redaction.uri(uri));
-    }
-    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new KubeConfigException(label + ": a server URL has no user info, query or fragment: " + Redaction.uri(uri));
-    }
-    return uri;
-  }
-
-  private static URI checkProxy(URI proxy, String label) {
-    if (proxy == null) {
-      return null;
-    }
-    if (proxy.getScheme() == null || !proxy.getScheme().equalsIgnoreCase("http")) {
-      throw new KubeConfigException(label + ": only http:// proxies are supported, got " + Redaction.uri(proxy));
-    }
-    if (proxy.getHost() == null) {
-      throw new KubeConfigException(label + ": no host in " + Redaction.uri(proxy));
-    }
-    return proxy;
+    return List.copyOf(urls);
   }
 
   private static Duration checkTimeout(Duration timeout, String label) {
@@ -324,6 +368,9 @@ public final class RestConfig {
     private String password;
     private ExecConfig exec;
     private URI proxy;
+    private Map<String, String> proxyEnvironment;
+    private String tlsServerName;
+    private ImpersonationConfig impersonation;
     private float qps = DEFAULT_QPS;
     private int burst = DEFAULT_BURST;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -340,7 +387,11 @@ public final class RestConfig {
 
     /**
      * Sets the one API server URL, such as {@code https://127.0.0.1:6443}, replacing any set
-     * before (so {@code config.toBuilder().server(url)} points a copy elsewhere).
+     * before (so {@code config.toBuilder().server(url)} points a copy elsewhere). Read as
+     * client-go reads it: without a scheme it gets {@code https://} when a CA, client certificate
+     * or {@code insecureSkipTlsVerify} is set and {@code http://} otherwise (and must then be a
+     * bare {@code host:port}); a path is a prefix of every request; query and fragment are
+     * dropped; user info is sent as basic auth (and wins over other credentials).
      */
     public Builder server(String server) {
       servers.clear();
@@ -401,7 +452,7 @@ public final class RestConfig {
       return this;
     }
 
-    /** A static bearer token. */
+    /** A static bearer token; with a {@link #bearerTokenFile}, used while that file cannot be read. */
     public Builder bearerToken(String token) {
       this.bearerToken = token;
       return this;
@@ -413,7 +464,7 @@ public final class RestConfig {
       return this;
     }
 
-    /** Basic auth user name. */
+    /** Basic auth user name (it may contain {@code :}, as kubectl allows). */
     public Builder username(String username) {
       this.username = username;
       return this;
@@ -431,9 +482,38 @@ public final class RestConfig {
       return this;
     }
 
-    /** An {@code http://} proxy for all requests. */
+    /**
+     * An {@code http://} proxy for all requests, loopback ones included; user info in it is sent
+     * as {@code Proxy-Authorization} (on the {@code CONNECT} of HTTPS requests too). Without one,
+     * {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} from the environment apply.
+     */
     public Builder proxy(URI proxy) {
       this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * The environment whose {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} (or
+     * their lower-case forms) apply when no {@link #proxy} is set; {@code System.getenv()} when
+     * null (the default). An empty map turns environment proxies off.
+     */
+    public Builder proxyEnvironment(Map<String, String> env) {
+      this.proxyEnvironment = env == null ? null : Map.copyOf(env);
+      return this;
+    }
+
+    /**
+     * The name to check server certificates against and to send as SNI, instead of the URL's
+     * host (a kubeconfig's {@code tls-server-name}); null or empty for the URL's host.
+     */
+    public Builder tlsServerName(String name) {
+      this.tlsServerName = name;
+      return this;
+    }
+
+    /** Acts as another user on every request ({@code Impersonate-*} headers); null for none. */
+    public Builder impersonate(ImpersonationConfig impersonation) {
+      this.impersonation = impersonation;
       return this;
     }
 
@@ -522,6 +602,9 @@ public final class RestConfig {
       c.password = password;
       c.exec = exec;
       c.proxy = proxy;
+      c.proxyEnvironment = proxyEnvironment;
+      c.tlsServerName = tlsServerName;
+      c.impersonation = impersonation;
       c.qps = qps;
       c.burst = burst;
       c.connectTimeout = connectTimeout;
@@ -537,7 +620,8 @@ public final class RestConfig {
 
     @Override
     public String toString() {
-      return "RestConfig.Builder{servers=" + servers + ", credentials=<redacted>}";
+      return "RestConfig.Builder{servers=" + servers.stream().map(Redaction::text).toList()
+          + (proxy == null ? "" : ", proxy=" + Redaction.uri(proxy)) + ", credentials=<redacted>}";
     }
   }
 }

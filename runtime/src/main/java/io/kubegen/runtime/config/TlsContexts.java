@@ -15,12 +15,15 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Builds the {@link SSLContext} of a {@link RestConfig}: trust from the CA bundle (only that
  * bundle, as client-go does), from nothing at all when TLS verification is skipped, or from the
- * JDK's default trust store; and a key manager for the client certificate and key. Stateless and
- * thread-safe.
+ * JDK's default trust store; and a key manager for the client certificate and key. Host names
+ * are checked by Go's rules ({@link ServerNameVerifier}), against the {@code tls-server-name} when
+ * there is one, which is then also sent as SNI ({@link ServerNameSslContext}).
+ * Stateless and thread-safe.
  */
 final class TlsContexts {
   private TlsContexts() {}
@@ -31,19 +34,29 @@ final class TlsContexts {
    * @param clientKey the client key or null; present exactly when {@code clientCert} is
    * @param dynamicKeys a key manager for certificates that come later (from an exec plugin);
    *     used only without {@code clientCert}; may be null
+   * @param serverName the kubeconfig's {@code tls-server-name}: sent as SNI and checked against the
+   *     certificate instead of the URL's host; may be null
    */
   static SSLContext create(PemSource ca, boolean insecure, PemSource clientCert, PemSource clientKey,
-      KeyManager dynamicKeys) {
+      KeyManager dynamicKeys, String serverName) {
     TrustManager[] trustManagers = insecure
         ? new TrustManager[] {InsecureTrustManager.INSTANCE}
         : trustManagers(ca);
+    if (!insecure) {
+      // the host check is Go's, against tls-server-name or the connection's host
+      for (int i = 0; i < trustManagers.length; i++) {
+        if (trustManagers[i] instanceof X509ExtendedTrustManager extended) {
+          trustManagers[i] = new ServerNameVerifier(extended, serverName);
+        }
+      }
+    }
     KeyManager[] keyManagers = clientCert != null ? keyManagers(clientCert, clientKey)
         : dynamicKeys != null ? new KeyManager[] {dynamicKeys}
         : null;
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyManagers, trustManagers, new SecureRandom());
-      return context;
+      return serverName == null ? context : new ServerNameSslContext(context, serverName);
     } catch (GeneralSecurityException e) {
       throw new KubeConfigException("cannot create a TLS context: " + e.getMessage(), e);
     }

@@ -42,7 +42,8 @@ final class Exchanger {
 
   /** The credentials side of the client: whether it sends any, and how to refresh them after a 401. */
   interface Credentials {
-    boolean present();
+    /** Whether a call to {@code server} carries credentials that a refresh could renew. */
+    boolean present(URI server);
 
     void refresh();
   }
@@ -162,7 +163,7 @@ final class Exchanger {
       }
 
       int code = response.statusCode();
-      if (code == 401 && !refreshed && credentials.present()) {
+      if (code == 401 && !refreshed && credentials.present(server)) {
         refreshed = true;
         triedThisRound.clear();
         discard(response);

@@ -258,6 +258,6 @@ public final class Request {
     } catch (IllegalStateException e) {
       target = "(incomplete: " + e.getMessage() + ")";
     }
-    return verb + " " + target;
+    return verb + " " + io.kubegen.runtime.config.Redaction.request(target);
   }
 }

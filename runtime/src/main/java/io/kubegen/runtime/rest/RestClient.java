@@ -83,12 +83,7 @@ public final class RestClient implements AutoCloseable {
     if (config.sslContext() != null) {
       b.sslContext(config.sslContext());
     }
-    Optional<URI> proxy = config.proxy();
-    if (proxy != null && proxy.isPresent()) {
-      URI p = proxy.get();
-      int port = p.getPort() != -1 ? p.getPort() : "https".equalsIgnoreCase(p.getScheme()) ? 443 : 80;
-      b.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(p.getHost(), port)));
-    }
+    ConfigTransport.configure(config, b);
     return b.build();
   }
 
@@ -246,10 +241,7 @@ public final class RestClient implements AutoCloseable {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri)
         .header("Accept", "application/json")
         .header("User-Agent", config.userAgent() == null ? "kubegen" : config.userAgent());
-    Optional<String> auth = config.authorizationHeader();
-    if (auth != null && auth.isPresent()) {
-      b.header("Authorization", auth.get());
-    }
+    ConfigTransport.addHeaders(config, server, uri, request.headers(), b);
     request.headers().forEach(b::setHeader);
     Object body = request.body();
     HttpRequest.BodyPublisher publisher;
@@ -279,10 +271,9 @@ public final class RestClient implements AutoCloseable {
     return URI.create(base + pathAndQuery);
   }
 
-  /** Verb and URL without any user info, for messages and logs. */
+  /** Verb and URL without user info or query values, for messages and logs. */
   static String describe(Request request, URI uri) {
-    String safe = uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
-    return request.verb() + " " + safe;
+    return ConfigTransport.describe(request.verb(), uri);
   }
 
   private static KubeApiException toApiException(int code, byte[] body, String context) {
@@ -411,8 +402,8 @@ public final class RestClient implements AutoCloseable {
       EndpointHealth endpoints = new EndpointHealth(config.servers(), random, endpointCooldown, maxEndpointCooldown, ticker);
       Exchanger.Credentials credentials = new Exchanger.Credentials() {
         @Override
-        public boolean present() {
-          Optional<String> header = config.authorizationHeader();
+        public boolean present(URI server) {
+          Optional<String> header = config.authorizationHeader(server);
           return header != null && header.isPresent();
         }
 

@@ -71,11 +71,28 @@ class InClusterConfigTest {
   }
 
   @Test
-  void brokenCaIsNamed() throws IOException {
+  void caThatIsNotPemIsLoggedAndTheJdkTrustStoreUsedAsClientGoDoes() throws IOException {
     Files.writeString(dir.resolve("token"), "t");
     Files.writeString(dir.resolve("ca.crt"), "garbage");
     Files.setLastModifiedTime(dir.resolve("ca.crt"), FileTime.from(Instant.now()));
-    assertThatThrownBy(() -> RestConfig.inCluster(dir, ENV))
-        .hasMessage("in-cluster service account (" + dir.resolve("ca.crt") + "): not a PEM certificate (no CERTIFICATE block found)");
+    RestConfig config;
+    String log;
+    try (LogCapture logs = LogCapture.trace()) {
+      config = RestConfig.inCluster(dir, ENV);
+      log = logs.text();
+    }
+    assertThat(config.toString()).contains("tls=JDK trust");
+    assertThat(config.authorizationHeader()).contains("Bearer t");
+    assertThat(log).contains("ERROR io.kubegen.runtime.config.InClusterConfig - expected to load the service account CA from "
+        + dir.resolve("ca.crt") + ", but it holds no valid PEM certificate; trusting the JDK's default CAs");
+  }
+
+  @Test
+  void missingCaIsLoggedToo() throws IOException {
+    Files.writeString(dir.resolve("token"), "t");
+    try (LogCapture logs = LogCapture.trace()) {
+      assertThat(RestConfig.inCluster(dir, ENV).toString()).contains("tls=JDK trust");
+      assertThat(logs.text()).contains("but it cannot be read (NoSuchFileException)");
+    }
   }
 }

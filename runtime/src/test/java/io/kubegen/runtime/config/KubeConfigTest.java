@@ -209,7 +209,7 @@ class KubeConfigTest {
   }
 
   @Test
-  void inlineDataIsBase64AndWinsOverFiles() {
+  void inlineDataIsBase64() {
     TestPki.Issued ca = TestPki.ca("ca");
     TestPki.Issued client = TestPki.leaf(ca, "gina", TestPki.ec(), false);
     String yaml = """
@@ -219,20 +219,40 @@ class KubeConfigTest {
           cluster:
             server: https://127.0.0.1:6443
             certificate-authority-data: %s
-            certificate-authority: does/not/exist
         users:
         - name: u
           user:
             client-certificate-data: %s
-            client-key-data: %s
-            client-key: does/not/exist
+            client-key-data: |
+              %s
         contexts:
         - name: x
           context: {cluster: c, user: u}
-        """.formatted(b64(ca.certificatePem()), b64(client.certificatePem()), b64(TestPki.pkcs8Pem(client.keys().getPrivate())));
+        """.formatted(b64(ca.certificatePem()), b64(client.certificatePem()),
+        // line breaks inside base64 are skipped, as Go skips them
+        Base64.getMimeEncoder().encodeToString(TestPki.pkcs8Pem(client.keys().getPrivate()).getBytes(StandardCharsets.UTF_8))
+            .replace("\r\n", "\n      "));
     RestConfig config = KubeConfig.parse(yaml, dir.resolve("config")).restConfig();
     assertThat(config.authorizationHeader()).isEmpty();
-    assertThat(config.toString()).contains("clientCertificate=<redacted>");
+    assertThat(config.toString()).contains("clientCertificate=<redacted>").contains("custom CA");
+  }
+
+  @Test
+  void inlineDataAndFileTogetherAreRefusedAsKubectlRefusesThem() {
+    Path file = dir.resolve("config");
+    String ca = b64(TestPki.ca("ca").certificatePem());
+    assertError(file, """
+        current-context: x
+        clusters: [{name: c, cluster: {server: https://h, certificate-authority-data: %s, certificate-authority: ca.crt}}]
+        contexts: [{name: x, context: {cluster: c}}]
+        """.formatted(ca), file + ": clusters[0].cluster.certificate-authority-data: both certificate-authority-data and "
+        + "certificate-authority are set; remove one (kubectl refuses both too)");
+    // an empty -data field is unset
+    assertThat(KubeConfig.parse("""
+        current-context: x
+        clusters: [{name: c, cluster: {server: https://h, certificate-authority-data: '', insecure-skip-tls-verify: true}}]
+        contexts: [{name: x, context: {cluster: c}}]
+        """, file).restConfig().insecureSkipTlsVerify()).isTrue();
   }
 
   @Test
@@ -268,11 +288,12 @@ class KubeConfigTest {
         current-context: x
         contexts: [{name: x, context: {cluster: nope}}]
         """, file + ": contexts[0].context.cluster: cluster \"nope\" is not defined in " + file);
-    assertError(file, """
+    // a user that is not defined means no credentials, as in kubectl
+    assertThat(KubeConfig.parse("""
         current-context: x
         clusters: [{name: c, cluster: {server: "https://h"}}]
         contexts: [{name: x, context: {cluster: c, user: ghost}}]
-        """, file + ": contexts[0].context.user: user \"ghost\" is not defined in " + file);
+        """, file).restConfig().authorizationHeader()).isEmpty();
     assertError(file, """
         current-context: missing
         contexts: [{name: x, context: {cluster: c}}]
@@ -290,7 +311,7 @@ class KubeConfigTest {
         clusters: [{name: c, cluster: {server: "https://h"}}]
         users: [{name: u, user: {token: t, username: a, password: b}}]
         contexts: [{name: x, context: {cluster: c, user: u}}]
-        """, file + ": users[0].user.username: more than one authentication method (bearer token and basic auth); only one is allowed");
+        """, file + ": users[0].user.username: more than one authentication method (token and basic auth); only one is allowed");
     assertError(file, """
         current-context: x
         clusters: [{name: c, cluster: {server: "https://h"}}]
@@ -306,16 +327,46 @@ class KubeConfigTest {
         current-context: x
         clusters: [{name: c, cluster: {server: "https://h", proxy-url: "socks5://p:1080"}}]
         contexts: [{name: x, context: {cluster: c}}]
-        """, file + ": clusters[0].cluster.proxy-url: only http:// proxies are supported, got socks5://p:1080");
+        """, file + ": clusters[0].cluster.proxy-url: only http:// proxies are supported by kubegen's HTTP client (the "
+        + "JDK's), got socks5://p:1080");
+  }
+
+  @Test
+  void credentialsForAPlainHttpServerAreNotSentAndThatIsSaidOnce() throws IOException {
+    Path file = write("plain/config", """
+        current-context: x
+        clusters: [{name: c, cluster: {server: "http://127.0.0.1:8080"}}]
+        users: [{name: u, user: {token: not-sent, tokenFile: /nonexistent/token}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        """);
+    try (LogCapture logs = LogCapture.trace()) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(KubeConfig.load(file).restConfig().authorizationHeader()).isEmpty();
+      }
+      assertThat(logs.lines()).filteredOn(l -> l.contains("WARN")).singleElement().asString()
+          .contains(file + ": contexts[0].context.cluster: the server http://127.0.0.1:8080 is plain HTTP, so the "
+              + "credentials of user \"u\" are not sent, as kubectl does not send them either");
+    }
+  }
+
+  @Test
+  void theNamelessContextIsTheCurrentOneWhenNoneIsSetAsInKubectl() {
+    KubeConfig config = KubeConfig.parse("""
+        clusters: [{name: c, cluster: {server: "https://h"}}]
+        contexts: [{context: {cluster: c, namespace: nameless}}]
+        """, dir.resolve("config"));
+    assertThat(config.restConfig().namespace()).isEqualTo("nameless");
   }
 
   @Test
   void structuralErrorsAreReportedWhileParsing() {
     Path file = dir.resolve("config");
     assertThatThrownBy(() -> KubeConfig.parse("clusters:\n- name: a\n- name: a\n", file))
-        .hasMessage(file + ": clusters[1].name: duplicate name \"a\" (first defined at clusters[0].cluster)");
-    assertThatThrownBy(() -> KubeConfig.parse("users:\n- user: {token: t}\n", file))
-        .hasMessage(file + ": users[0].name: missing");
+        .hasMessage(file + ": clusters[1].name: duplicate name \"a\" (first defined at clusters[0])");
+    // a nameless entry loads (as the name ""), two of them are duplicates
+    assertThat(KubeConfig.parse("users:\n- user: {token: t}\n", file).userNames()).containsExactly("");
+    assertThatThrownBy(() -> KubeConfig.parse("users:\n- user: {token: t}\n- {}\n", file))
+        .hasMessage(file + ": users[1].name: duplicate name \"\" (first defined at users[0])");
     assertThatThrownBy(() -> KubeConfig.parse("contexts: {a: b}\n", file))
         .hasMessage(file + ": contexts: expected a list, found a mapping");
     assertThatThrownBy(() -> KubeConfig.parse("- a\n- b\n", file))
@@ -357,7 +408,7 @@ class KubeConfigTest {
         clusters: [{name: c, cluster: {server: "https://h"}}]
         users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: aws}}}]
         contexts: [{name: x, context: {cluster: c, user: u}}]
-        """, file + ": users[0].user.exec.interactiveMode: required for client.authentication.k8s.io/v1 (Never, IfAvailable or Always)");
+        """, file + ": users[0].user.exec.interactiveMode: missing; required for client.authentication.k8s.io/v1 (Never, IfAvailable or Always)");
     assertError(file, """
         current-context: x
         clusters: [{name: c, cluster: {server: "https://h"}}]

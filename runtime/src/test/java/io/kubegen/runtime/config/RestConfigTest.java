@@ -44,7 +44,8 @@ class RestConfigTest {
         .userAgent("my-controller/1.2")
         .namespace("team")
         .build();
-    assertThat(config.servers()).containsExactly(URI.create("https://a:6443"), URI.create("https://b:6443"));
+    // without a scheme and without TLS settings a server is plain http, as in client-go
+    assertThat(config.servers()).containsExactly(URI.create("https://a:6443"), URI.create("http://b:6443"));
     assertThat(config.proxy()).contains(URI.create("http://proxy:3128"));
     assertThat(config.qps()).isEqualTo(50f);
     assertThat(config.burst()).isEqualTo(100);
@@ -75,17 +76,59 @@ class RestConfigTest {
   }
 
   @Test
+  void serverUrlsAreReadAsClientGoReadsThem() {
+    RestConfig config = RestConfig.builder()
+        .servers(List.of("HTTPS://user%40corp:p%3Aw@a:6443/pre%2Ffix/./x//?access_token=q#frag", "b:8080"))
+        .bearerToken("t")
+        .build();
+    // the path is a cleaned, re-escaped prefix; query and fragment are gone; user info is the server's basic auth
+    assertThat(config.servers()).containsExactly(URI.create("https://a:6443/pre/fix/x"), URI.create("http://b:8080"));
+    assertThat(config.authorizationHeader(config.servers().get(0))).contains("Basic "
+        + Base64.getEncoder().encodeToString("user@corp:p:w".getBytes(StandardCharsets.UTF_8)));
+    assertThat(config.authorizationHeader(config.servers().get(1))).contains("Bearer t");
+    assertThat(config.toString()).doesNotContain("p:w").doesNotContain("p%3Aw").doesNotContain("access_token=q")
+        .doesNotContain("frag");
+    // with a CA, a server without a scheme is https
+    assertThat(RestConfig.builder().server("c:6443").insecureSkipTlsVerify(true).build().servers())
+        .containsExactly(URI.create("https://c:6443"));
+  }
+
+  @Test
+  void basicAuthUserNamesMayHoldAColon() {
+    assertThat(RestConfig.builder().server("https://h").username("a:b").password("c:d").build().authorizationHeader())
+        .contains("Basic " + Base64.getEncoder().encodeToString("a:b:c:d".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void impersonationIsSetOnTheBuilder() {
+    RestConfig config = RestConfig.builder().server("https://h")
+        .impersonate(ImpersonationConfig.user("jane").withUid("42").withGroups(List.of("g1", "g2"))
+            .withExtra("acme.com/project", List.of("p1")))
+        .build();
+    assertThat(config.impersonation()).hasValueSatisfying(i -> assertThat(i.headers().stream()
+        .map(h -> h.getKey() + ": " + h.getValue()).toList()).containsExactly("Impersonate-User: jane",
+            "Impersonate-Uid: 42", "Impersonate-Group: g1", "Impersonate-Group: g2",
+            "Impersonate-Extra-Acme.com%2fproject: p1"));
+    assertThatThrownBy(() -> new ImpersonationConfig("", null, List.of("g"), null))
+        .isInstanceOf(KubeConfigException.class).hasMessageContaining("a user name is required");
+    assertThatThrownBy(() -> RestConfig.builder().server("https://h")
+        .impersonate(ImpersonationConfig.user("j\u00fcrgen")).build())
+        .hasMessageStartingWith("impersonate (Impersonate-User): contains a character outside US-ASCII (character 2)");
+  }
+
+  @Test
   void badSettingsAreNamed() {
     assertThatThrownBy(() -> RestConfig.builder().build())
         .isInstanceOf(KubeConfigException.class)
         .hasMessage("server: missing; set at least one API server URL");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h h").build())
         .hasMessageStartingWith("server: not a URL: https://h h");
-    assertThatThrownBy(() -> RestConfig.builder().server("https://user:pw@h").build())
-        .hasMessage("server: a server URL has no user info, query or fragment: https://<redacted>@h")
-        .hasMessageNotContaining("pw");
+    assertThatThrownBy(() -> RestConfig.builder().server("ftp://user:pw@h?token=t").build())
+        .hasMessage("server: scheme must be http or https: ftp://<redacted>@h?token=<redacted>");
+    assertThatThrownBy(() -> RestConfig.builder().server("h:6443/prefix").build())
+        .hasMessage("server: not a URL: h:6443/prefix (a URL without a scheme must be a bare host:port pair)");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").proxy(URI.create("socks5://p:1080")).build())
-        .hasMessage("proxy: only http:// proxies are supported, got socks5://p:1080");
+        .hasMessage("proxy: only http:// proxies are supported by kubegen's HTTP client (the JDK's), got socks5://p:1080");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").connectTimeout(Duration.ofSeconds(-1)).build())
         .hasMessage("connectTimeout: must not be negative, got PT-1S");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").qps(Float.NaN).build())
@@ -93,7 +136,7 @@ class RestConfigTest {
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").burst(-1).build())
         .hasMessage("burst: must not be negative, got -1");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").bearerToken("a\nb").build())
-        .hasMessage("bearerToken: must be one non-empty line without control characters");
+        .hasMessage("bearerToken: contains a control character (character 2), which cannot be sent in an HTTP header");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").bearerToken("t").username("u").build())
         .hasMessage("username: more than one authentication method (bearer token and basic auth); only one is allowed");
     assertThatThrownBy(() -> RestConfig.builder().server("https://h").password("only").build())

@@ -75,12 +75,27 @@ final class TestPki {
 
   /** A leaf certificate for {@code keys}, signed by {@code ca}; a server one has SAN 127.0.0.1 and localhost. */
   static Issued leaf(Issued ca, String name, KeyPair keys, boolean server) {
+    return server ? serverLeaf(ca, name, keys, "127.0.0.1", "localhost") : issue(ca, name, keys, false, new String[0]);
+  }
+
+  /** A server certificate whose subject alternative names are {@code names}: IP literals become IP SANs, the rest DNS SANs. */
+  static Issued serverLeaf(Issued ca, String name, KeyPair keys, String... names) {
+    return issue(ca, name, keys, true, names);
+  }
+
+  private static Issued issue(Issued ca, String name, KeyPair keys, boolean server, String[] names) {
     X509Certificate caCert = ca.certificate();
-    return new Issued(sign(name, keys, caCert.getSubjectX500Principal().getName(), ca.keys().getPrivate(), false, server), keys);
+    return new Issued(sign(name, keys, caCert.getSubjectX500Principal().getName(), ca.keys().getPrivate(), false,
+        server, names), keys);
   }
 
   private static X509Certificate sign(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
       boolean isCa, boolean server) {
+    return sign(subject, keys, issuer, issuerKey, isCa, server, new String[0]);
+  }
+
+  private static X509Certificate sign(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+      boolean isCa, boolean server, String[] names) {
     try {
       Instant now = Instant.now();
       JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -89,9 +104,13 @@ final class TestPki {
           Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))),
           new X500Name("CN=" + subject), keys.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-      if (server) {
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+      if (server && names.length > 0) {
+        GeneralName[] sans = new GeneralName[names.length];
+        for (int i = 0; i < names.length; i++) {
+          boolean ip = names[i].chars().allMatch(c -> Character.isDigit(c) || c == '.') || names[i].contains(":");
+          sans[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, names[i]);
+        }
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
       }
       String algorithm = issuerKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
       return new JcaX509CertificateConverter().getCertificate(

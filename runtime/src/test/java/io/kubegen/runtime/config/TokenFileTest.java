@@ -69,6 +69,24 @@ class TokenFileTest {
   }
 
   @Test
+  void aTokenBesideAMissingFileIsUsedUntilTheFileAppearsAsInKubectl() throws IOException {
+    Path file = dir.resolve("token");
+    RestConfig config;
+    try (LogCapture logs = LogCapture.trace()) {
+      config = RestConfig.builder().server("https://h").bearerToken("static").bearerTokenFile(file).build();
+      for (int i = 0; i < 3; i++) {
+        assertThat(config.authorizationHeader()).contains("Bearer static");
+      }
+      // one warning when the config is built, none per request
+      assertThat(logs.lines()).filteredOn(l -> l.contains("WARN")).singleElement().asString()
+          .contains("bearerTokenFile: cannot read token file " + file + " (NoSuchFileException); using the token "
+              + "given beside it, as kubectl does");
+    }
+    Files.writeString(file, "from-file");
+    assertThat(config.authorizationHeader()).contains("Bearer from-file");
+  }
+
+  @Test
   void lastGoodTokenStaysWhenTheFileDisappears() throws IOException {
     Path file = dir.resolve("token");
     Files.writeString(file, "aaaa");
