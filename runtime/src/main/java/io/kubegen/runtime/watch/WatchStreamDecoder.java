@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.json.Json;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,12 +26,17 @@ import java.util.Objects;
  * ends in the middle of a frame. ERROR frames carry a {@link Status}. Each object is bound
  * straight from the stream when the frame names its type first (as the API server writes it), so
  * a frame is parsed once; a frame with its fields in another order goes through a JSON tree.
+ * Decoded events reach the watch in bursts ({@link QueueWatch#offerAll}): at the latest when the
+ * decoder needs more bytes from the body, so an event never waits for the next one to arrive.
  *
  * <p>Immutable and thread-safe; {@link #decode} reads on the calling thread.
  *
  * @param <T> the object type
  */
 public final class WatchStreamDecoder<T> {
+  /** The most events decoded before they are handed to the watch, however fast the bytes arrive. */
+  private static final int MAX_BURST = 64;
+
   private final JavaType type;
   private final ObjectMapper mapper;
 
@@ -52,7 +60,23 @@ public final class WatchStreamDecoder<T> {
    * @throws IOException when reading fails
    */
   public void decode(InputStream body, QueueWatch<T> watch) throws IOException {
-    try (JsonParser parser = mapper.getFactory().createParser(body)) {
+    List<WatchEvent<T>> decodedNotHandedOver = new ArrayList<>();
+    // events go to the watch in bursts: whenever the parser needs more bytes (before it may block
+    // on the connection), at every MAX_BURST events, and when decoding ends in any way
+    InputStream handingOver = new FilterInputStream(body) {
+      @Override
+      public int read() throws IOException {
+        handOver(decodedNotHandedOver, watch);
+        return super.read();
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        handOver(decodedNotHandedOver, watch);
+        return super.read(buffer, offset, length);
+      }
+    };
+    try (JsonParser parser = mapper.getFactory().createParser(handingOver)) {
       int decoded = 0;
       while (!watch.isClosed()) {
         // the frame being read; counted from 1, and counted even when its first token is bad
@@ -71,11 +95,24 @@ public final class WatchStreamDecoder<T> {
           throw new WatchException("malformed or cut-off watch frame " + frame + ": " + e.getOriginalMessage(), e);
         }
         decoded = frame;
-        if (!watch.offer(event)) {
+        decodedNotHandedOver.add(event);
+        if (decodedNotHandedOver.size() >= MAX_BURST && !handOver(decodedNotHandedOver, watch)) {
           return;
         }
       }
+    } finally {
+      handOver(decodedNotHandedOver, watch);
     }
+  }
+
+  /** Offers the events to the watch and forgets them; false if the watch was closed. */
+  private static <T> boolean handOver(List<WatchEvent<T>> events, QueueWatch<T> watch) {
+    if (events.isEmpty()) {
+      return !watch.isClosed();
+    }
+    boolean open = watch.offerAll(events);
+    events.clear();
+    return open;
   }
 
   /**
