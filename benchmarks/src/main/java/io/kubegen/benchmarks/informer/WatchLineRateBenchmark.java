@@ -34,12 +34,15 @@ import java.util.function.Function;
  */
 public final class WatchLineRateBenchmark {
   private static final String NS = "default";
+  private static final String FLOOR = "raw Jackson decode (floor)";
   private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(180);
 
   private WatchLineRateBenchmark() {}
 
   /** Entry point; {@code name=value} arguments as in the class comment. */
   public static void main(String[] args) throws Exception {
+    // client-java logs every handler thread's interruption at shutdown as an error
+    System.setProperty("org.slf4j.simpleLogger.log.io.kubernetes.client.informer.cache.ProcessorListener", "off");
     Map<String, String> opts = new LinkedHashMap<>();
     for (String a : args) {
       int eq = a.indexOf('=');
@@ -60,8 +63,18 @@ public final class WatchLineRateBenchmark {
     try (LineRateWatchServer server = new LineRateWatchServer(listBody(keys), frames)) {
       for (int round = 0; round <= rounds; round++) {
         List<String> order = new ArrayList<>(clients);
+        order.add(FLOOR);
         java.util.Collections.rotate(order, -round);
         for (String name : order) {
+          if (name.equals(FLOOR)) {
+            Run floor = floor(frames, events);
+            System.out.printf(Locale.ROOT, "round %d raw Jackson decode: %,9.0f events/s, %5.2f us CPU/event%n", round,
+                floor.eventsPerSecond, floor.cpuMicrosPerEvent);
+            if (round > 0) {
+              runs.computeIfAbsent(floor.client + "|0", k -> new ArrayList<>()).add(floor);
+            }
+            continue;
+          }
           for (int handlers : handlerCounts) {
             Run r = measure(client(name, server.url()), server, keys, events, handlers);
             System.out.printf(Locale.ROOT, "round %d %-14s %d handler(s): %,9.0f events/s, %5.2f us CPU/event%s%s%n",
@@ -72,15 +85,10 @@ public final class WatchLineRateBenchmark {
             }
           }
         }
-        Run floor = floor(frames, events);
-        System.out.printf(Locale.ROOT, "round %d raw Jackson decode: %,9.0f events/s, %5.2f us CPU/event%n", round,
-            floor.eventsPerSecond, floor.cpuMicrosPerEvent);
-        if (round > 0) {
-          runs.computeIfAbsent("raw Jackson decode (floor)|0", k -> new ArrayList<>()).add(floor);
-        }
       }
     }
     printTable(runs, rounds);
+    printRatios(runs, handlerCounts);
   }
 
   private static InformerClient client(String name, String url) {
@@ -163,7 +171,7 @@ public final class WatchLineRateBenchmark {
     if (n != events) {
       throw new IllegalStateException("decoded " + n + " of " + events);
     }
-    return new Run("raw Jackson decode (floor)", 0, events / ((end - start) / 1e9), (cpuEnd - cpuStart) / 1e3 / events,
+    return new Run(FLOOR, 0, events / ((end - start) / 1e9), (cpuEnd - cpuStart) / 1e3 / events,
         false, "");
   }
 
@@ -181,6 +189,39 @@ public final class WatchLineRateBenchmark {
           first.handlers == 0 ? "–" : Integer.toString(first.handlers), median(rates), rates[0],
           rates[rates.length - 1], median(cpu));
     }
+  }
+
+  /** kubegen against the best peer and the floor, per handler count, from the medians. */
+  private static void printRatios(Map<String, List<Run>> runs, int[] handlerCounts) {
+    List<Run> floorRuns = runs.get(FLOOR + "|0");
+    double floorRate = floorRuns == null ? Double.NaN : medianRate(floorRuns);
+    double floorCpu = floorRuns == null ? Double.NaN : medianCpu(floorRuns);
+    for (int handlers : handlerCounts) {
+      List<Run> kubegen = runs.get("kubegen|" + handlers);
+      if (kubegen == null) {
+        continue;
+      }
+      double bestPeer = 0;
+      String bestName = "none";
+      for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
+        Run first = e.getValue().get(0);
+        if (first.handlers == handlers && !first.client.equals("kubegen") && medianRate(e.getValue()) > bestPeer) {
+          bestPeer = medianRate(e.getValue());
+          bestName = first.client;
+        }
+      }
+      System.out.printf(Locale.ROOT, "%d handler(s): kubegen %.2fx the best peer (%s) in events/s; floor/kubegen %.2fx in "
+              + "events/s, kubegen/floor %.2fx in CPU per event%n", handlers, medianRate(kubegen) / bestPeer, bestName,
+          floorRate / medianRate(kubegen), medianCpu(kubegen) / floorCpu);
+    }
+  }
+
+  private static double medianRate(List<Run> rs) {
+    return median(rs.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray());
+  }
+
+  private static double medianCpu(List<Run> rs) {
+    return median(rs.stream().mapToDouble(Run::cpuMicrosPerEvent).sorted().toArray());
   }
 
   private static double median(double[] sorted) {
