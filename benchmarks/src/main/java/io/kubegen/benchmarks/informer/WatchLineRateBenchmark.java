@@ -41,8 +41,8 @@ public final class WatchLineRateBenchmark {
 
   /** Entry point; {@code name=value} arguments as in the class comment. */
   public static void main(String[] args) throws Exception {
-    // client-java logs every handler thread's interruption at shutdown as an error
-    System.setProperty("org.slf4j.simpleLogger.log.io.kubernetes.client.informer.cache.ProcessorListener", "off");
+    // client-java logs the interruption of its informer threads at shutdown as errors
+    System.setProperty("org.slf4j.simpleLogger.log.io.kubernetes.client.informer.cache", "off");
     Map<String, String> opts = new LinkedHashMap<>();
     for (String a : args) {
       int eq = a.indexOf('=');
@@ -210,9 +210,10 @@ public final class WatchLineRateBenchmark {
           bestName = first.client;
         }
       }
-      System.out.printf(Locale.ROOT, "%d handler(s): kubegen %.2fx the best peer (%s) in events/s; floor/kubegen %.2fx in "
-              + "events/s, kubegen/floor %.2fx in CPU per event%n", handlers, medianRate(kubegen) / bestPeer, bestName,
-          floorRate / medianRate(kubegen), medianCpu(kubegen) / floorCpu);
+      String peer = bestPeer == 0 ? "no peer measured"
+          : String.format(Locale.ROOT, "kubegen %.2fx the best peer (%s) in events/s", medianRate(kubegen) / bestPeer, bestName);
+      System.out.printf(Locale.ROOT, "%d handler(s): %s; floor/kubegen %.2fx in events/s, kubegen/floor %.2fx in CPU per "
+          + "event%n", handlers, peer, floorRate / medianRate(kubegen), medianCpu(kubegen) / floorCpu);
     }
   }
 
