@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.apiserver.internal.ApiHandler;
 import io.kubegen.apiserver.internal.ApiException;
 import io.kubegen.apiserver.internal.BuiltInResources;
+import io.kubegen.apiserver.internal.CrdRegistration;
 import io.kubegen.apiserver.internal.DefinitionSync;
 import io.kubegen.apiserver.internal.ResourceOperations;
 import io.kubegen.apiserver.internal.ResourceRegistry;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -188,6 +191,45 @@ public final class EmbeddedApiServer implements AutoCloseable {
    */
   public EmbeddedApiServer register(ResourceDefinition definition) {
     registry.register(Objects.requireNonNull(definition, "definition"));
+    return this;
+  }
+
+  /**
+   * Registers every CustomResourceDefinition listed by every {@code META-INF/kubegen/crds/index}
+   * on the thread's context class loader (else this class's loader): the CRDs kubegen generates
+   * from annotated models. Same as {@link #registerCrds(Collection)} on those files.
+   *
+   * @return this server
+   */
+  public EmbeddedApiServer registerCrds() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return registerCrds(loader != null ? loader : EmbeddedApiServer.class.getClassLoader());
+  }
+
+  /**
+   * Registers every CustomResourceDefinition listed by every {@code META-INF/kubegen/crds/index}
+   * on {@code loader}; several jars may each carry an index.
+   *
+   * @return this server
+   */
+  public EmbeddedApiServer registerCrds(ClassLoader loader) {
+    return registerCrds(CrdRegistration.indexed(Objects.requireNonNull(loader, "loader")));
+  }
+
+  /**
+   * Registers the CustomResourceDefinitions in the given YAML files (each may hold several
+   * {@code ---}-separated documents), such as a generated {@code CustomResourceDefinitions.urls()}.
+   * Each is the same as creating it through the API: stored as a CustomResourceDefinition, served,
+   * and its schema enforced on the objects written; registering a CRD again replaces it, as
+   * {@code kubectl apply} does. Every file is checked before anything is registered.
+   *
+   * @return this server
+   * @throws IllegalArgumentException naming the file and the field when a document is not a valid
+   *     {@code apiextensions.k8s.io/v1} CustomResourceDefinition
+   * @throws java.io.UncheckedIOException naming the file when it cannot be read
+   */
+  public EmbeddedApiServer registerCrds(Collection<URL> crdYamls) {
+    new CrdRegistration(ops).register(List.copyOf(Objects.requireNonNull(crdYamls, "crdYamls")));
     return this;
   }
 

@@ -189,7 +189,8 @@ class CrudTest {
     String crd = "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
         + "\"metadata\":{\"name\":\"gadgets.example.org\"},\"spec\":{\"group\":\"example.org\",\"scope\":\"Cluster\","
         + "\"names\":{\"plural\":\"gadgets\",\"singular\":\"gadget\",\"kind\":\"Gadget\"},"
-        + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true}]}}";
+        + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,"
+        + "\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}]}}";
     assertThat(http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).code()).isEqualTo(201);
     assertThat(http.get("/apis/example.org/v1").body().path("resources").findValuesAsText("name")).contains("gadgets");
     assertThat(http.post("/apis/example.org/v1/gadgets", "{\"metadata\":{\"name\":\"g\"}}").code()).isEqualTo(201);

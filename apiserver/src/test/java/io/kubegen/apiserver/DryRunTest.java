@@ -134,7 +134,8 @@ class DryRunTest {
     String crds = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     String crd = "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\",\"metadata\":{\"name\":\"dries.example.io\"},"
         + "\"spec\":{\"group\":\"example.io\",\"scope\":\"Namespaced\",\"names\":{\"plural\":\"dries\",\"kind\":\"Dry\"},"
-        + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true}]}}";
+        + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,"
+        + "\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}]}}";
     Http.Response r = dry(CMS, () -> http.post(crds + "?dryRun=All", crd));
     assertThat(r.code()).isEqualTo(201);
     assertThat(http.get("/apis/example.io/v1/namespaces/default/dries").code()).isEqualTo(404);

@@ -23,7 +23,7 @@ final class Http {
 
   Http(URI base) { this.base = base; }
 
-  record Response(int code, JsonNode body) {
+  record Response(int code, JsonNode body, java.net.http.HttpHeaders headers) {
     String text(String pointer) { return body.at(pointer).asText(); }
   }
 
@@ -48,7 +48,7 @@ final class Http {
     try {
       HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       JsonNode json = r.body().length == 0 ? null : Json.mapper().readTree(r.body());
-      return new Response(r.statusCode(), json);
+      return new Response(r.statusCode(), json, r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -78,6 +78,20 @@ public final class ApiException extends RuntimeException {
     return e;
   }
 
+  /**
+   * 422 Invalid with one cause per error, worded as kube-apiserver words it:
+   * {@code Foo.example.com "x" is invalid: [spec.a: Required value, ...]}.
+   */
+  static ApiException invalid(ResourceDefinition def, String name, List<FieldError> errors) {
+    String qualifiedKind = def.group().isEmpty() ? def.kind() : def.kind() + "." + def.group();
+    ApiException e = withDetails(422, "Invalid", qualifiedKind + " \"" + (name == null ? "" : name) + "\" is invalid: "
+        + FieldError.aggregate(errors), def, name);
+    e.status.getDetails().setKind(def.kind());
+    e.status.getDetails().setCauses(errors.stream()
+        .map(f -> new StatusCause(f.reason(), f.body(), f.field())).toList());
+    return e;
+  }
+
   static ApiException badRequest(String message) {
     return of(400, "BadRequest", message);
   }

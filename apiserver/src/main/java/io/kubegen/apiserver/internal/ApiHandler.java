@@ -53,6 +53,7 @@ public final class ApiHandler implements HttpHandler {
   private static final byte[] LIST_END = "]}".getBytes(StandardCharsets.UTF_8);
   /** What a 503 asks clients to wait when the storage cannot be reached. */
   private static final String RETRY_AFTER_SECONDS = "1";
+  private static final HttpString WARNING = new HttpString("Warning");
 
   private final ResourceRegistry registry;
   private final Storage storage;
@@ -326,7 +327,10 @@ public final class ApiHandler implements HttpHandler {
             list(ex, def, namespace);
           }
         }
-        case "POST" -> sendObject(ex, 201, ops.create(def, namespace, body(ex), dryRun));
+        case "POST" -> {
+          UnknownFields unknown = UnknownFields.of(param(ex, "fieldValidation"));
+          sendWritten(ex, 201, ops.create(def, namespace, body(ex), dryRun, unknown), unknown);
+        }
         case "DELETE" -> deleteCollection(ex, def, namespace, dryRun);
         default -> throw ApiException.methodNotAllowed(method);
       }
@@ -334,7 +338,10 @@ public final class ApiHandler implements HttpHandler {
     }
     switch (method) {
       case "GET" -> sendObject(ex, 200, ops.get(def, namespace, name));
-      case "PUT" -> sendObject(ex, 200, ops.update(def, namespace, name, body(ex), statusOnly, dryRun));
+      case "PUT" -> {
+        UnknownFields unknown = UnknownFields.of(param(ex, "fieldValidation"));
+        sendWritten(ex, 200, ops.update(def, namespace, name, body(ex), statusOnly, dryRun, unknown), unknown);
+      }
       case "PATCH" -> patch(ex, def, namespace, name, statusOnly, dryRun);
       case "DELETE" -> delete(ex, def, namespace, name, dryRun);
       default -> throw ApiException.methodNotAllowed(method);
@@ -382,36 +389,38 @@ public final class ApiHandler implements HttpHandler {
     String type = contentType.split(";")[0].trim();
     byte[] bytes = readBody(ex);
     boolean builtIn = BuiltInResources.all().contains(def);
+    UnknownFields unknown = UnknownFields.of(param(ex, "fieldValidation"));
     StoredObject result;
     switch (type) {
       case "application/json-patch+json" -> {
         JsonNode patch = parse(bytes, false);
-        result = ops.change(def, namespace, name, o -> object(Patches.jsonPatch(o, patch)), statusOnly, dryRun);
+        result = ops.change(def, namespace, name, o -> object(Patches.jsonPatch(o, patch)), statusOnly, dryRun, unknown);
       }
       case "application/merge-patch+json" -> {
         JsonNode patch = parse(bytes, false);
-        result = ops.change(def, namespace, name, o -> object(Patches.mergePatch(o, patch)), statusOnly, dryRun);
+        result = ops.change(def, namespace, name, o -> object(Patches.mergePatch(o, patch)), statusOnly, dryRun, unknown);
       }
       case "application/strategic-merge-patch+json" -> {
         JsonNode patch = parse(bytes, false);
         result = ops.change(def, namespace, name,
-            o -> object(builtIn ? Patches.strategicMerge(o, patch) : Patches.mergePatch(o, patch)), statusOnly, dryRun);
+            o -> object(builtIn ? Patches.strategicMerge(o, patch) : Patches.mergePatch(o, patch)), statusOnly, dryRun,
+            unknown);
       }
       case "application/apply-patch+yaml", "application/apply-patch+json" -> {
         if (param(ex, "fieldManager") == null) {
           throw ApiException.badRequest("PATCH with application/apply-patch+yaml requires the fieldManager parameter");
         }
         ObjectNode applied = object(parse(bytes, true));
-        result = apply(def, namespace, name, applied, builtIn, statusOnly, dryRun);
+        result = apply(def, namespace, name, applied, builtIn, statusOnly, dryRun, unknown);
       }
       default -> throw ApiException.unsupportedMediaType(contentType);
     }
-    sendObject(ex, 200, result);
+    sendWritten(ex, 200, result, unknown);
   }
 
   /** Server-side apply, simplified: create when absent, else merge the applied configuration in. */
   private StoredObject apply(ResourceDefinition def, String namespace, String name, ObjectNode applied, boolean builtIn,
-      boolean statusOnly, boolean dryRun) {
+      boolean statusOnly, boolean dryRun, UnknownFields unknown) {
     String appliedName = Meta.name(applied);
     if (appliedName != null && !appliedName.equals(name)) {
       throw ApiException.badRequest("the name of the object (" + appliedName + ") does not match the name on the URL ("
@@ -422,7 +431,7 @@ public final class ApiHandler implements HttpHandler {
         ObjectNode fresh = applied.deepCopy();
         fresh.withObjectProperty("metadata").put("name", name);
         try {
-          return ops.create(def, namespace, fresh, dryRun);
+          return ops.create(def, namespace, fresh, dryRun, unknown);
         } catch (ApiException e) {
           if (!"AlreadyExists".equals(e.status().getReason())) {
             throw e;
@@ -435,7 +444,8 @@ public final class ApiHandler implements HttpHandler {
       patch.remove("kind");
       patch.withObjectProperty("metadata").remove("resourceVersion");
       return ops.change(def, namespace, name,
-          o -> object(builtIn ? Patches.strategicMerge(o, patch) : Patches.mergePatch(o, patch)), statusOnly, dryRun);
+          o -> object(builtIn ? Patches.strategicMerge(o, patch) : Patches.mergePatch(o, patch)), statusOnly, dryRun,
+          unknown);
     }
     throw ApiException.conflict(def, name, "the object was created and deleted concurrently, try again");
   }
@@ -660,6 +670,14 @@ public final class ApiHandler implements HttpHandler {
       String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw ApiException.badRequest("the request body is not valid " + (yaml ? "YAML" : "JSON") + ": " + why);
     }
+  }
+
+  /** Sends the outcome of a write with a {@code Warning} header per unknown field it dropped. */
+  private static void sendWritten(HttpServerExchange ex, int code, StoredObject o, UnknownFields unknown) {
+    for (String w : unknown.warnings()) {
+      ex.getResponseHeaders().add(WARNING, "299 - " + FieldError.quote(w));
+    }
+    sendObject(ex, code, o);
   }
 
   private static void sendObject(HttpServerExchange ex, int code, StoredObject o) {

@@ -18,8 +18,19 @@ final class CustomResourceDefinitions {
 
   private CustomResourceDefinitions() {}
 
+  /** A served version of a CRD: the resource and the schema of its objects. */
+  record ServedVersion(ResourceDefinition definition, StructuralSchema schema) {}
+
   /** The served resources a CRD defines; throws 422 naming the first missing or malformed field. */
   static List<ResourceDefinition> definitions(ObjectNode crd) {
+    return served(crd).stream().map(ServedVersion::definition).toList();
+  }
+
+  /**
+   * The served versions of a CRD with their schemas; throws 422 naming the first missing or
+   * malformed field, or every reason a version's schema is not structural.
+   */
+  static List<ServedVersion> served(ObjectNode crd) {
     String name = Meta.name(crd);
     JsonNode spec = crd.path("spec");
     String group = Meta.text(spec, "group");
@@ -37,8 +48,13 @@ final class CustomResourceDefinitions {
     }
     JsonNode versions = spec.path("versions");
     require(versions.isArray() && !versions.isEmpty(), name, "spec.versions");
-    List<ResourceDefinition> out = new ArrayList<>();
+    List<ServedVersion> out = new ArrayList<>();
+    List<FieldError> schemaErrors = new ArrayList<>();
+    int index = -1;
     for (JsonNode v : versions) {
+      index++;
+      StructuralSchema schema = StructuralSchema.parse(v.path("schema").get("openAPIV3Schema"),
+          "spec.versions[" + index + "].schema.openAPIV3Schema", schemaErrors);
       if (!v.path("served").asBoolean(true)) {
         continue;
       }
@@ -59,7 +75,10 @@ final class CustomResourceDefinitions {
       if (v.path("subresources").has("status")) {
         def = def.withStatusSubresource();
       }
-      out.add(def);
+      out.add(new ServedVersion(def, schema));
+    }
+    if (!schemaErrors.isEmpty()) {
+      throw ApiException.invalid(DEFINITION, name, schemaErrors);
     }
     return out;
   }

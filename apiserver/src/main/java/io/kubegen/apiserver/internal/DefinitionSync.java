@@ -66,7 +66,7 @@ public final class DefinitionSync implements AutoCloseable {
 
   private void register(StoredObject crd) {
     try {
-      CustomResourceDefinitions.definitions(crd.copy()).forEach(registry::register);
+      CustomResourceDefinitions.served(crd.copy()).forEach(v -> registry.register(v.definition(), v.schema()));
     } catch (RuntimeException e) {
       LOG.warn("stored CRD {} cannot be served: {}", crd.name(), e.getMessage());
     }

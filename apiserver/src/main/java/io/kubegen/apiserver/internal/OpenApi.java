@@ -1,5 +1,6 @@
 package io.kubegen.apiserver.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,8 @@ import java.util.Locale;
  * version listing every path with its operations, the {@code x-kubernetes-group-version-kind}
  * extension and the {@code fieldValidation} query parameter on PATCH. That is what kubectl
  * reads to decide that the server validates fields itself, so it skips client-side schema
- * validation. Schemas are open objects (no field list). Stateless.
+ * validation. Resources from a CustomResourceDefinition publish their schema with its
+ * descriptions (what {@code kubectl explain} shows); others are open objects. Stateless.
  */
 final class OpenApi {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -101,8 +103,12 @@ final class OpenApi {
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
     for (ResourceDefinition d : defs) {
       String schemaName = schemaName(d);
-      ObjectNode schema = schemas.putObject(schemaName);
-      schema.put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+      StructuralSchema structural = registry.schema(d);
+      ObjectNode schema = structural != null ? published(structural) : F.objectNode();
+      schemas.set(schemaName, schema);
+      if (structural == null) {
+        schema.put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+      }
       gvk(schema.putArray("x-kubernetes-group-version-kind"), d);
       ObjectNode list = schemas.putObject(schemaName + "List");
       list.put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
@@ -127,6 +133,35 @@ final class OpenApi {
     return doc;
   }
 
+  /**
+   * A CRD version's schema as kube-apiserver publishes it: the schema with its descriptions, and
+   * {@code apiVersion}, {@code kind} and {@code metadata} described where the CRD leaves them out.
+   */
+  private static ObjectNode published(StructuralSchema structural) {
+    ObjectNode schema = structural.root().deepCopy();
+    ObjectNode properties = schema.withObjectProperty("properties");
+    ObjectNode typeMeta = F.objectNode();
+    typeMeta.putObject("apiVersion").put("type", "string").put("description", "APIVersion defines the versioned schema of "
+        + "this representation of an object. Servers should convert recognized schemas to the latest internal value, "
+        + "and may reject unrecognized values.");
+    typeMeta.putObject("kind").put("type", "string").put("description", "Kind is a string value representing the REST "
+        + "resource this object represents. Servers may infer this from the endpoint the client submits requests to. "
+        + "Cannot be updated. In CamelCase.");
+    typeMeta.putObject("metadata").put("type", "object").put("description", "Standard object's metadata.");
+    ObjectNode ordered = F.objectNode();
+    typeMeta.properties().forEach(e -> {
+      JsonNode own = properties.get(e.getKey());
+      ordered.set(e.getKey(), own != null && own.has("description") ? own : e.getValue());
+    });
+    properties.properties().forEach(e -> {
+      if (!ordered.has(e.getKey())) {
+        ordered.set(e.getKey(), e.getValue());
+      }
+    });
+    schema.set("properties", ordered);
+    return schema;
+  }
+
   private static String schemaName(ResourceDefinition d) {
     String group = d.group().isEmpty() ? "core" : d.group();
     return "io.kubegen." + group + "." + d.version() + "." + d.kind();
@@ -144,7 +179,7 @@ final class OpenApi {
     ArrayNode params = op.putArray("parameters");
     if (patch || method.equals("put") || method.equals("post")) {
       params.addObject().put("name", "fieldValidation").put("in", "query")
-          .put("description", "Ignore, Warn or Strict; this server accepts the parameter and keeps unknown fields")
+          .put("description", "Ignore, Warn (the default) or Strict: what to do with fields the schema does not know")
           .putObject("schema").put("type", "string").put("uniqueItems", true);
       params.addObject().put("name", "fieldManager").put("in", "query").putObject("schema").put("type", "string");
       params.addObject().put("name", "dryRun").put("in", "query").putObject("schema").put("type", "string");

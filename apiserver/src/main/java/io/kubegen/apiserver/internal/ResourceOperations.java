@@ -54,9 +54,19 @@ public final class ResourceOperations {
     return o;
   }
 
-  /** Creates an object (POST on the collection). */
+  /** Creates an object (POST on the collection), dropping unknown fields silently. */
   public StoredObject create(ResourceDefinition def, String namespace, ObjectNode object, boolean dryRun) {
+    return create(def, namespace, object, dryRun, UnknownFields.ignore());
+  }
+
+  /** Creates an object (POST on the collection), reporting the unknown fields it drops to {@code unknown}. */
+  StoredObject create(ResourceDefinition def, String namespace, ObjectNode object, boolean dryRun,
+      UnknownFields unknown) {
     checkTypeAndNamespace(def, namespace, object, null);
+    StructuralSchema schema = registry.schema(def);
+    if (schema != null) {
+      pruneAndDefault(def, schema, object, unknown);
+    }
     ObjectNode meta = object.withObjectProperty("metadata");
     String name = Meta.text(meta, "name");
     String generateName = Meta.text(meta, "generateName");
@@ -76,6 +86,9 @@ public final class ResourceOperations {
       object.remove("status");
     }
     defaultsOnCreate(def, object);
+    if (schema != null) {
+      validate(def, schema, name, object);
+    }
     boolean generated = name == null || name.isEmpty();
     for (int attempt = 0; ; attempt++) {
       if (generated) {
@@ -203,8 +216,28 @@ public final class ResourceOperations {
   /** Replaces an object (PUT), or only its status when {@code statusOnly}. */
   public StoredObject update(ResourceDefinition def, String namespace, String name, ObjectNode object,
       boolean statusOnly, boolean dryRun) {
+    return update(def, namespace, name, object, statusOnly, dryRun, UnknownFields.ignore());
+  }
+
+  StoredObject update(ResourceDefinition def, String namespace, String name, ObjectNode object,
+      boolean statusOnly, boolean dryRun, UnknownFields unknown) {
     checkTypeAndNamespace(def, namespace, object, name);
-    return change(def, namespace, name, current -> object, statusOnly, dryRun);
+    return change(def, namespace, name, current -> object, statusOnly, dryRun, unknown);
+  }
+
+  /** Prunes unknown fields (reporting them) and fills in defaults, by the version's schema. */
+  private static void pruneAndDefault(ResourceDefinition def, StructuralSchema schema, ObjectNode object,
+      UnknownFields unknown) {
+    unknown.dropped(def, Pruner.prune(schema.root(), object));
+    Defaulter.apply(schema.root(), object);
+  }
+
+  /** Answers 422 Invalid with every error when {@code object} does not match the schema. */
+  private static void validate(ResourceDefinition def, StructuralSchema schema, String name, ObjectNode object) {
+    List<FieldError> errors = SchemaValidator.validate(schema.root(), object);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(def, name, errors);
+    }
   }
 
   /**
@@ -214,10 +247,20 @@ public final class ResourceOperations {
    */
   public StoredObject change(ResourceDefinition def, String namespace, String name,
       UnaryOperator<ObjectNode> change, boolean statusOnly, boolean dryRun) {
+    return change(def, namespace, name, change, statusOnly, dryRun, UnknownFields.ignore());
+  }
+
+  /** {@link #change(ResourceDefinition, String, String, UnaryOperator, boolean, boolean)}, reporting unknown fields. */
+  StoredObject change(ResourceDefinition def, String namespace, String name,
+      UnaryOperator<ObjectNode> change, boolean statusOnly, boolean dryRun, UnknownFields unknown) {
     String ns = namespace(def, namespace);
+    StructuralSchema schema = registry.schema(def);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredObject current = get(def, ns, name);
       ObjectNode desired = change.apply(current.copy());
+      if (schema != null) {
+        pruneAndDefault(def, schema, desired, unknown);
+      }
       String rv = Meta.text(desired.path("metadata"), "resourceVersion");
       boolean precondition = rv != null && !rv.isEmpty();
       if (precondition && !rv.equals(Long.toString(current.revision()))) {
@@ -227,6 +270,9 @@ public final class ResourceOperations {
       ObjectNode next = merge(def, current.object(), desired, statusOnly);
       if (next == null) {
         return current;
+      }
+      if (schema != null) {
+        validate(def, schema, name, next);
       }
       if (def.equals(CustomResourceDefinitions.DEFINITION) && !statusOnly) {
         CustomResourceDefinitions.definitions(next);
@@ -370,7 +416,7 @@ public final class ResourceOperations {
 
   private void afterCreate(ResourceDefinition def, StoredObject stored) {
     if (def.equals(CustomResourceDefinitions.DEFINITION)) {
-      CustomResourceDefinitions.definitions(stored.object()).forEach(registry::register);
+      CustomResourceDefinitions.served(stored.object()).forEach(v -> registry.register(v.definition(), v.schema()));
     }
   }
 

@@ -45,6 +45,10 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   /** Guards listeners (and their syncing flags), resyncCheckNanos and the start/stop state. */
   private final ReentrantLock processLock = new ReentrantLock();
   private final List<ProcessorListener<T>> listeners = new ArrayList<>();
+  /** The most pops after which the handlers' threads are woken even if more deltas are queued. */
+  private static final int WAKE_EVERY = 64;
+  /** Pops since the handlers' threads were last woken; guarded by {@link #processLock}. */
+  private int popsSinceWake;
   /** Released by stop() and by a failure: what run() waits for. */
   private final CountDownLatch notRunning = new CountDownLatch(1);
   private long resyncCheckNanos;
@@ -397,7 +401,16 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
         }
       }
     } finally {
-      processLock.unlock();
+      try {
+        // handlers are woken once per burst: when nothing else is queued (this thread is about to
+        // wait for the reflector) or every WAKE_EVERY pops, never later
+        if (++popsSinceWake >= WAKE_EVERY || queue.size() == 0) {
+          popsSinceWake = 0;
+          listeners.forEach(ProcessorListener::signalDeferred);
+        }
+      } finally {
+        processLock.unlock();
+      }
     }
   }
 
@@ -440,11 +453,14 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     return rv == null ? "" : rv;
   }
 
-  /** Non-sync notifications go to every handler, sync ones to the handlers flagged as syncing. */
+  /**
+   * Non-sync notifications go to every handler, sync ones to the handlers flagged as syncing;
+   * queued without waking the handlers' threads ({@link #handleDeltas} does that once per burst).
+   */
   private void distribute(Notification<T> n, boolean isSync) {
     for (ProcessorListener<T> l : listeners) {
       if (!isSync || l.syncing) {
-        l.add(n);
+        l.addDeferred(n);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.kubegen.runtime.cache;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One handler of an informer with its own unbounded notification queue and delivery thread. The
- * processing thread {@link #add}s (never blocks); the delivery thread calls the handler.
+ * processing thread {@link #add}s (never blocks), or queues a burst with {@link #addDeferred} and
+ * then wakes the delivery thread once; the delivery thread takes everything queued in one go and
+ * calls the handler.
  *
  * <p>An exception from the handler goes to the exception handler and delivery goes on; an
  * exception from the exception handler is logged. An {@link Error} from either ends the delivery
@@ -29,7 +32,12 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
   private final String threadName;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
-  private final ArrayDeque<Notification<T>> queue = new ArrayDeque<>();
+  /** Queued by {@link #add}, not yet taken by the delivery thread; guarded by {@link #lock}. */
+  private ArrayDeque<Notification<T>> queue = new ArrayDeque<>();
+  /** The delivery thread's own: what it took from {@link #queue} in one go and has not yet delivered. */
+  private ArrayDeque<Notification<T>> taken = new ArrayDeque<>();
+  /** Size of {@link #taken}, for {@link #pendingNotifications()}. */
+  private volatile int takenLeft;
   /** Resync period in nanos (0: none) and when the next one is due; guarded by the informer. */
   final long resyncNanos;
   long nextResyncNanos;
@@ -39,8 +47,10 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
    * handler was due (client-go's sharedProcessor.listeners flag). Guarded by the informer.
    */
   boolean syncing = true;
-  private int pendingInitial;
-  private boolean removed;
+  private final AtomicInteger pendingInitial = new AtomicInteger();
+  private volatile boolean removed;
+  /** Whether {@link #addDeferred} queued without waking; used by the processing thread only. */
+  private boolean unsignalled;
   private volatile Error failure;
   private Thread thread;
 
@@ -79,9 +89,43 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
         return;
       }
       if (n instanceof Notification.Add<T> a && a.initial()) {
-        pendingInitial++;
+        pendingInitial.incrementAndGet();
       }
       queue.addLast(n);
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Queues a notification without waking the delivery thread: the processing thread calls
+   * {@link #signalDeferred()} once it has queued a burst. Never blocks.
+   */
+  void addDeferred(Notification<T> n) {
+    lock.lock();
+    try {
+      if (removed || failure != null) {
+        return;
+      }
+      if (n instanceof Notification.Add<T> a && a.initial()) {
+        pendingInitial.incrementAndGet();
+      }
+      queue.addLast(n);
+    } finally {
+      lock.unlock();
+    }
+    unsignalled = true;
+  }
+
+  /** Wakes the delivery thread if {@link #addDeferred} queued anything since the last call. */
+  void signalDeferred() {
+    if (!unsignalled) {
+      return;
+    }
+    unsignalled = false;
+    lock.lock();
+    try {
       notEmpty.signal();
     } finally {
       lock.unlock();
@@ -103,9 +147,12 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
     Threads.joinUninterruptibly(t);
   }
 
+  /**
+   * Takes everything queued in one go (one lock per burst, not per notification) and delivers it
+   * in order; stops at once when the handler is removed.
+   */
   private void deliver() {
     while (true) {
-      Notification<T> n;
       lock.lock();
       try {
         while (queue.isEmpty() && !removed) {
@@ -114,33 +161,50 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
         if (removed) {
           return;
         }
-        n = queue.pollFirst();
+        ArrayDeque<Notification<T>> full = queue;
+        queue = taken;
+        taken = full;
+        takenLeft = taken.size();
       } finally {
         lock.unlock();
       }
-      Error fatal = null;
-      try {
-        dispatch(n);
-      } catch (RuntimeException e) {
-        fatal = report(e);
-      } catch (Error e) {
-        report(e);
-        fatal = e;
-      } finally {
-        if (n instanceof Notification.Add<T> a && a.initial()) {
-          lock.lock();
-          try {
-            pendingInitial--;
-          } finally {
-            lock.unlock();
-          }
+      Notification<T> n;
+      while ((n = taken.pollFirst()) != null) {
+        takenLeft = taken.size();
+        if (removed) {
+          taken.clear();
+          takenLeft = 0;
+          return;
+        }
+        if (!deliverOne(n)) {
+          taken.clear();
+          takenLeft = 0;
+          return;
         }
       }
-      if (fatal != null) {
-        die(fatal);
-        return;
+    }
+  }
+
+  /** Delivers one notification; false when an error ended delivery for good. */
+  private boolean deliverOne(Notification<T> n) {
+    Error fatal = null;
+    try {
+      dispatch(n);
+    } catch (RuntimeException e) {
+      fatal = report(e);
+    } catch (Error e) {
+      report(e);
+      fatal = e;
+    } finally {
+      if (n instanceof Notification.Add<T> a && a.initial()) {
+        pendingInitial.decrementAndGet();
       }
     }
+    if (fatal != null) {
+      die(fatal);
+      return false;
+    }
+    return true;
   }
 
   private void dispatch(Notification<T> n) {
@@ -196,19 +260,14 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
     if (failure != null || !informerSynced.getAsBoolean()) {
       return false;
     }
-    lock.lock();
-    try {
-      return pendingInitial == 0;
-    } finally {
-      lock.unlock();
-    }
+    return pendingInitial.get() == 0;
   }
 
   @Override
   public int pendingNotifications() {
     lock.lock();
     try {
-      return queue.size();
+      return queue.size() + takenLeft;
     } finally {
       lock.unlock();
     }

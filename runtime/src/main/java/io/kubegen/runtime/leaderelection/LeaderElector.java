@@ -363,10 +363,14 @@ public final class LeaderElector implements AutoCloseable {
       return false;
     }
 
-    // 4. Take over or renew, counting a change of holder.
+    // 4. Take over or renew, counting a change of holder. The times are taken now, after the read
+    // (client-go takes them before it): a slow read must not date a takeover earlier than the moment
+    // the old lease was judged expired.
+    Instant decided = config.wallClock().instant();
+    LeaderElectionRecord fresh = new LeaderElectionRecord(identity, mine.leaseDurationSeconds(), decided, decided, 0);
     LeaderElectionRecord next = mineAlready
-        ? mine.keeping(old.acquireTime(), old.leaderTransitions())
-        : mine.keeping(now, old.leaderTransitions() + 1);
+        ? fresh.keeping(old.acquireTime(), old.leaderTransitions())
+        : fresh.keeping(decided, old.leaderTransitions() + 1);
     try {
       lock.update(next, timeoutUntil(deadlineNanos));
       setObserved(next);

@@ -1,16 +1,21 @@
 package io.kubegen.runtime.watch;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link Watch} fed by a producer: the HTTP stream decoder, an in-memory tracker, a test.
  * The producer calls {@link #offer}, then {@link #finish()} or {@link #fail(Throwable)}; the
- * consumer iterates. The queue is unbounded, so a producer never blocks on a slow consumer.
+ * consumer iterates. The queue is unbounded, so a producer never blocks on a slow consumer. A
+ * producer with several events at hand hands them over together ({@link #offerAll}); a waiting
+ * consumer takes everything that arrived in one go and then iterates it without locking, so a
+ * burst of events costs one lock and one wake-up on each side.
  * {@code onClose} runs once, on whichever thread closes the watch first.
  *
  * <p>{@link #close()} ends iteration at once: events still buffered are dropped, and
@@ -24,7 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class QueueWatch<T> implements Watch<T> {
   private static final Object END = new Object();
 
-  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition arrived = lock.newCondition();
+  /** What the producer handed over and the consumer has not moved to {@link #taken}; guarded by {@link #lock}. */
+  private ArrayDeque<Object> incoming = new ArrayDeque<>();
+  /** The consumer's own: everything it moved out of {@link #incoming} in one go, not yet looked at. */
+  private ArrayDeque<Object> taken = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Runnable onClose;
   private final Liveness liveness;
@@ -65,18 +75,49 @@ public class QueueWatch<T> implements Watch<T> {
     if (closed.get()) {
       return false;
     }
-    queue.add(event);
+    put(event);
+    return true;
+  }
+
+  /**
+   * Hands several events to the consumer at once, in order (one lock and at most one wake-up
+   * for all of them); false if the watch was closed already.
+   */
+  public boolean offerAll(Collection<WatchEvent<T>> events) {
+    if (closed.get()) {
+      return false;
+    }
+    if (events.isEmpty()) {
+      return true;
+    }
+    lock.lock();
+    try {
+      incoming.addAll(events);
+      arrived.signal();
+    } finally {
+      lock.unlock();
+    }
     return true;
   }
 
   /** Ends the stream normally once the consumer has taken every event offered before. */
   public void finish() {
-    queue.add(END);
+    put(END);
   }
 
   /** Ends the stream with an error the consumer sees after the events offered before. */
   public void fail(Throwable cause) {
-    queue.add(cause instanceof WatchException w ? w : new WatchException(String.valueOf(cause.getMessage()), cause));
+    put(cause instanceof WatchException w ? w : new WatchException(String.valueOf(cause.getMessage()), cause));
+  }
+
+  private void put(Object item) {
+    lock.lock();
+    try {
+      incoming.addLast(item);
+      arrived.signal();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Whether {@link #close()} was called. */
@@ -102,7 +143,22 @@ public class QueueWatch<T> implements Watch<T> {
 
   @Override
   public boolean isDone() {
-    return closed.get() || ended || (head == null && (queue.peek() == END || queue.peek() instanceof Throwable));
+    if (closed.get() || ended) {
+      return true;
+    }
+    if (head != null) {
+      return false;
+    }
+    Object next = taken.peekFirst();
+    if (next == null) {
+      lock.lock();
+      try {
+        next = incoming.peekFirst();
+      } finally {
+        lock.unlock();
+      }
+    }
+    return next == END || next instanceof Throwable;
   }
 
   @SuppressWarnings("unchecked")
@@ -126,15 +182,17 @@ public class QueueWatch<T> implements Watch<T> {
     }
     long until = timeout == null ? Long.MAX_VALUE : System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
     while (true) {
-      Object item;
-      try {
-        long wait = Math.min(liveness == null ? Long.MAX_VALUE : liveness.nanosLeft(),
-            until == Long.MAX_VALUE ? Long.MAX_VALUE : until - System.nanoTime());
-        item = wait == Long.MAX_VALUE ? queue.take() : queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        return false;
+      Object item = taken.pollFirst();
+      if (item == null) {
+        try {
+          long wait = Math.min(liveness == null ? Long.MAX_VALUE : liveness.nanosLeft(),
+              until == Long.MAX_VALUE ? Long.MAX_VALUE : until - System.nanoTime());
+          item = awaitIncoming(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          close();
+          return false;
+        }
       }
       if (closed.get()) {
         dropBuffered();
@@ -165,16 +223,49 @@ public class QueueWatch<T> implements Watch<T> {
     }
   }
 
+  /**
+   * Waits up to {@code nanos} ({@link Long#MAX_VALUE}: without limit) for the producer, then
+   * moves everything it handed over to {@link #taken} in one go and returns the first item, or
+   * null if nothing came in time. Called by the consumer with {@link #taken} empty.
+   */
+  private Object awaitIncoming(long nanos) throws InterruptedException {
+    lock.lock();
+    try {
+      long left = nanos;
+      while (incoming.isEmpty()) {
+        if (nanos == Long.MAX_VALUE) {
+          arrived.await();
+        } else if (left > 0) {
+          left = arrived.awaitNanos(left);
+        } else {
+          return null;
+        }
+      }
+      ArrayDeque<Object> full = incoming;
+      incoming = taken;
+      taken = full;
+    } finally {
+      lock.unlock();
+    }
+    return taken.pollFirst();
+  }
+
   private void dropBuffered() {
     head = null;
     ended = true;
-    queue.clear();
+    taken.clear();
+    lock.lock();
+    try {
+      incoming.clear();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      queue.add(END);
+      put(END);
       onClose.run();
     }
   }

@@ -116,6 +116,33 @@ class SharedIndexInformerTest {
     }
   }
 
+  @Test
+  void burstsOfChangesReachEveryHandlerCompleteAndInTheSameOrder() {
+    server.put("a", "k0", "0");
+    SharedIndexInformer<Thing> inf = informer(FifoMode.IN_ORDER);
+    RecordingHandler[] handlers = {new RecordingHandler(true), new RecordingHandler(true), new RecordingHandler(true)};
+    for (RecordingHandler h : handlers) {
+      inf.addEventHandler(h);
+    }
+    inf.start();
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    // more changes than one wake-up burst, offered as fast as the fake server takes them
+    int changes = 1_000;
+    for (int i = 1; i <= changes; i++) {
+      server.put("a", "k" + (i % 7), "v" + i);
+    }
+    awaitConverged(handlers);
+    Eventually.until(() -> handlers[0].log.size() == changes + 1 && handlers[1].log.size() == changes + 1
+        && handlers[2].log.size() == changes + 1, "every handler told of every change");
+    assertThat(handlers[0].log.get(0)).isEqualTo("add a/k0@101=0 initial");
+    assertThat(handlers[1].log).isEqualTo(handlers[0].log);
+    assertThat(handlers[2].log).isEqualTo(handlers[0].log);
+    for (int i = 1; i < handlers[0].log.size(); i++) {
+      // in-order mode: every change, in resourceVersion order (101 was the initial list)
+      assertThat(handlers[0].log.get(i)).contains("@" + (101 + i) + "=v" + i);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(FifoMode.class)
   void lateHandlerFirstGetsTheCacheAsAddsThenLiveChanges(FifoMode mode) {

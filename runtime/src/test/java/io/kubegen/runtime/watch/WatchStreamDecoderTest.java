@@ -73,4 +73,43 @@ class WatchStreamDecoderTest {
     decoder.decode(new ByteArrayInputStream("{\"type\":\"ADDED\",\"object\":{}}".getBytes(StandardCharsets.UTF_8)), watch);
     assertThat(watch.hasNext()).isFalse();
   }
+
+  @Test
+  void theObjectMayComeBeforeTheTypeAndUnknownFieldsAreSkipped() throws Exception {
+    List<WatchEvent<TestConfigMap>> events = decode(
+        "{\"object\":{\"metadata\":{\"name\":\"a\"},\"data\":{\"k\":\"v\"}},\"extra\":[1,{\"x\":2}],\"type\":\"ADDED\"}\n"
+            + "{\"type\":\"MODIFIED\",\"note\":{\"y\":[]},\"object\":{\"metadata\":{\"name\":\"b\"}}}\n");
+    assertThat(events).extracting(WatchEvent::type).containsExactly(WatchEvent.Type.ADDED, WatchEvent.Type.MODIFIED);
+    assertThat(events.get(0).object().getMetadata().getName()).isEqualTo("a");
+    assertThat(events.get(0).object().getData()).containsEntry("k", "v");
+    assertThat(events.get(1).object().getMetadata().getName()).isEqualTo("b");
+  }
+
+  @Test
+  void anErrorFrameCarriesItsStatusWhicheverFieldComesFirst() throws Exception {
+    String status = "{\"kind\":\"Status\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old\"}";
+    List<WatchEvent<TestConfigMap>> events = decode("{\"type\":\"ERROR\",\"object\":" + status + "}\n"
+        + "{\"object\":" + status + ",\"type\":\"ERROR\"}\n");
+    assertThat(events).hasSize(2).allSatisfy(e -> {
+      assertThat(e.type()).isEqualTo(WatchEvent.Type.ERROR);
+      assertThat(e.object()).isNull();
+      assertThat(e.status().getCode()).isEqualTo(410);
+      assertThat(e.status().getMessage()).isEqualTo("too old");
+    });
+  }
+
+  @Test
+  void oddTypesAndObjectsAreReportedWithTheFrameNumber() {
+    String good = "{\"type\":\"ADDED\",\"object\":{}}\n";
+    assertThatThrownBy(() -> decode(good + "{\"type\":7,\"object\":{}}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("frame 2 has no \"type\"");
+    assertThatThrownBy(() -> decode("{\"type\":\"EXPLODED\",\"object\":{}}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("frame 1 has unknown type \"EXPLODED\"");
+    assertThatThrownBy(() -> decode(good + good + "{\"type\":\"ADDED\",\"object\":[1]}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("frame 3 (ADDED) has no \"object\"");
+    assertThatThrownBy(() -> decode("{\"type\":\"ADDED\",\"type\":\"DELETED\",\"object\":{}}"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("frame 1 has more than one \"type\"");
+    assertThatThrownBy(() -> decode(good + "{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":1"))
+        .isInstanceOf(WatchException.class).hasMessageContaining("malformed or cut-off watch frame 2");
+  }
 }

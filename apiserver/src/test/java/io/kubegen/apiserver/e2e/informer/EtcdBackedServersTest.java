@@ -63,7 +63,8 @@ class EtcdBackedServersTest {
        "spec":{"group":"etcd.kubegen.io","scope":"Namespaced",
          "names":{"plural":"gadgets","singular":"gadget","kind":"Gadget","listKind":"GadgetList"},
          "versions":[{"name":"v1","served":true,"storage":true,
-           "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
+           "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object",
+             "properties":{"size":{"type":"integer","maximum":10}}}}}}}]}}
       """;
 
   private static LocalEtcd etcd;
@@ -173,6 +174,9 @@ class EtcdBackedServersTest {
     HttpResponse<String> again = http("GET", second.url().resolve("/apis/etcd.kubegen.io/v1/namespaces/default/gadgets/g1"), null);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).isEqualTo(gadget.body());
+    // the schema of the stored CRD is enforced after the restart too
+    assertThat(http("POST", second.url().resolve("/apis/etcd.kubegen.io/v1/namespaces/default/gadgets"),
+        "{\"metadata\":{\"name\":\"g2\"},\"spec\":{\"size\":11}}").statusCode()).isEqualTo(422);
     assertThat(http("GET", second.url().resolve("/api/v1/namespaces/kube-system"), null).statusCode()).isEqualTo(200);
   }
 

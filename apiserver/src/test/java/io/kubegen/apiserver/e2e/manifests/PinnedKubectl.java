@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * server with a kubeconfig, {@code HOME} and discovery cache in a private directory. Every call
  * has {@code --request-timeout} and a process timeout. Tests are skipped when the binary is absent.
  */
-final class PinnedKubectl {
+public final class PinnedKubectl {
   static final String VERSION = "1.32";
   private static final long PROCESS_TIMEOUT_SECONDS = 90;
 
@@ -29,7 +29,7 @@ final class PinnedKubectl {
   private final Path kubeconfig;
   private int calls;
 
-  PinnedKubectl(EmbeddedApiServer server, Path home) {
+  public PinnedKubectl(EmbeddedApiServer server, Path home) {
     Optional<Path> found = locate();
     assumeTrue(found.isPresent(), "kubectl." + VERSION + " not found beside the kubectl on the PATH; skipping");
     this.binary = found.get();
@@ -65,9 +65,9 @@ final class PinnedKubectl {
   }
 
   /** Exit code, standard output and standard error of one call. */
-  record Result(int exit, String out, String err) {}
+  public record Result(int exit, String out, String err) {}
 
-  Result run(String... args) {
+  public Result run(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.add("--kubeconfig=" + kubeconfig);
