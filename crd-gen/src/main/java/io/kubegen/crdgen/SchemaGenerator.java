@@ -123,9 +123,12 @@ final class SchemaGenerator {
     }
     Map<String, Object> schema;
     if (Constraints.intOrString(p)) {
-      if (!intOrStringCarrier(p.type())) {
-        fail(at, Diagnostic.CRD_INVALID_CONSTRAINT, path, "@GenSchema(intOrString = true)", schemaTypeName(p.type()));
-        return new TreeMap<>();
+      if (!isNamed(p.type(), "java.lang.Object")) {
+        Object type = typeSchema(p.type(), path, at).get("type");
+        if (type != null && !type.equals("string")) {
+          fail(at, Diagnostic.CRD_INVALID_CONSTRAINT, path, "@GenSchema(intOrString = true)", type);
+          return new TreeMap<>();
+        }
       }
       schema = new TreeMap<>();
       schema.put("anyOf", List.of(Map.of("type", "integer"), Map.of("type", "string")));
@@ -351,15 +354,6 @@ final class SchemaGenerator {
   private boolean isJsonNode(DeclaredType type) {
     TypeElement node = elements.getTypeElement(JSON_NODE);
     return node != null && types.isSubtype(types.erasure(type), types.erasure(node.asType()));
-  }
-
-  private boolean intOrStringCarrier(TypeMirror type) {
-    return isNamed(type, "java.lang.String") || isNamed(type, "java.lang.Object")
-        || (type instanceof DeclaredType d && isJsonNode(d));
-  }
-
-  private String schemaTypeName(TypeMirror type) {
-    return simple(type);
   }
 
   private static boolean isEnum(TypeMirror type) {

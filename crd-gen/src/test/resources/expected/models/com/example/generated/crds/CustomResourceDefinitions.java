@@ -6,9 +6,9 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * The CustomResourceDefinitions kubegen generated for this module's resource types, as class-path
- * resources (each listed in {@code META-INF/kubegen/crds/index} too), for installing them on a cluster or an
- * embedded API server.
+ * The CustomResourceDefinitions kubegen generated for this module's resource types: class-path
+ * resources under {@code META-INF/kubegen/crds/}, also listed in the {@code index} file there. Install them on
+ * a cluster ({@code kubectl apply -f}) or an embedded API server.
  */
 @Generated("io.kubegen.crdgen.CrdGenStep")
 public final class CustomResourceDefinitions {
