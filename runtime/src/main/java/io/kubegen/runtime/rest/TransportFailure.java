@@ -75,7 +75,8 @@ enum TransportFailure {
   static String describeTlsRejection(Throwable failure) {
     String root = rootMessage(failure);
     String lower = root.toLowerCase(Locale.ROOT);
-    if (lower.contains("subject alternative") || lower.contains("no name matching") || lower.contains("hostname")) {
+    if (lower.contains("subject alternative") || lower.contains("no name matching") || lower.contains("hostname")
+        || lower.contains("is not valid for")) {
       return "TLS handshake failed: the server's certificate does not name the host in the server URL (" + root
           + "); use a URL the certificate names, or set tls-server-name";
     }

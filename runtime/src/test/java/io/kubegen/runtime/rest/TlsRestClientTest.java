@@ -60,7 +60,8 @@ class TlsRestClientTest {
       }).build()) {
         assertThatThrownBy(() -> client.get().path("/version").execute(String.class))
             .isInstanceOf(KubeClientException.class)
-            .hasMessageContaining("TLS handshake failed: the server's certificate does not name the host");
+            .hasMessageContaining("TLS handshake failed: the server's certificate does not name the host")
+            .hasMessageContaining("it names elsewhere.example");
       }
       RestConfig insecure = RestConfig.builder().server(wrongName.url().toString()).insecureSkipTlsVerify(true)
           .qps(-1).build();
