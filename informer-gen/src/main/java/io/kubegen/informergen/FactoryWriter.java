@@ -9,6 +9,7 @@ import static io.kubegen.gen.writer.RuntimeTypes.SHARED_INFORMER_OPTION;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -95,7 +96,7 @@ final class FactoryWriter {
             + "informer the typed accessor returns.\n\n")
         .addJavadoc("@throws IllegalArgumentException if this factory has no informer for {@code resource}\n")
         .addStatement("return $T.forResource(resource, INFORMERS, this)", GENERIC_INFORMER).build());
-    type.addMethod(informersMethod(factory));
+    type.addStaticBlock(informersBlock(factory));
     for (Map.Entry<String, List<ApiGroupVersion>> e : model.groupVersionsBySegment().entrySet()) {
       type.addType(groupType(e.getKey(), e.getValue()));
       e.getValue().forEach(gv -> type.addType(groupVersionType(gv, model.byGroupVersion().get(gv))));
@@ -104,26 +105,24 @@ final class FactoryWriter {
   }
 
   /**
-   * {@code INFORMERS}: each resource's typed accessor, by resource, for {@code forResource}; one
-   * {@code put} per resource (a single {@code Map.ofEntries} of lambdas costs javac's inference time
-   * that grows with the square of the entries).
+   * {@code INFORMERS}: each resource's typed accessor, by resource, for {@code forResource}; filled
+   * in a static block with one {@code put} per resource (a single {@code Map.ofEntries} of lambdas
+   * costs javac inference time that grows with the square of the entries).
    */
   private FieldSpec informersTable(ClassName factory) {
-    return FieldSpec.builder(tableType(factory), "INFORMERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("informerTable()").build();
+    return FieldSpec.builder(tableType(factory), "INFORMERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build();
   }
 
-  private MethodSpec informersMethod(ClassName factory) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder("informerTable").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(tableType(factory))
+  private CodeBlock informersBlock(ClassName factory) {
+    CodeBlock.Builder block = CodeBlock.builder()
         .addStatement("$T informers = new $T<>()", tableType(factory), HashMap.class);
     for (ResourceDescriptor r : model.resources()) {
       ApiGroupVersion gv = r.groupVersion();
-      m.addStatement("informers.put(new $T($S, $S, $S),$Wf -> f.$L().$L().$L().informer())", GROUP_VERSION_RESOURCE,
+      block.addStatement("informers.put(new $T($S, $S, $S),$Wf -> f.$L().$L().$L().informer())", GROUP_VERSION_RESOURCE,
           gv.group(), gv.version(), r.plural(), InformerNames.groupAccessor(gv.groupSegment()), gv.versionSegment(),
           r.accessorName());
     }
-    return m.addStatement("return $T.copyOf(informers)", Map.class).build();
+    return block.addStatement("INFORMERS = $T.copyOf(informers)", Map.class).build();
   }
 
   private static TypeName tableType(ClassName factory) {

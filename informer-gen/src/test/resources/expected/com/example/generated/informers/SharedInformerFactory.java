@@ -12,6 +12,7 @@ import io.kubegen.runtime.informers.GenericInformer;
 import io.kubegen.runtime.informers.SharedInformerFactoryBase;
 import io.kubegen.runtime.informers.SharedInformerOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -38,15 +39,20 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.kubegen.informergen.InformerGenStep")
 public final class SharedInformerFactory extends SharedInformerFactoryBase {
-  private static final Map<GroupVersionResource, Function<SharedInformerFactory, SharedIndexInformer<? extends KubernetesObject>>> INFORMERS = Map.ofEntries(
-      Map.entry(new GroupVersionResource("", "v1", "configmaps"),
-          f -> f.core().v1().configMaps().informer()),
-      Map.entry(new GroupVersionResource("", "v1", "namespaces"),
-          f -> f.core().v1().namespaces().informer()),
-      Map.entry(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "bars"),
-          f -> f.samplecontroller().v1alpha1().bars().informer()),
-      Map.entry(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "foos"),
-          f -> f.samplecontroller().v1alpha1().foos().informer()));
+  private static final Map<GroupVersionResource, Function<SharedInformerFactory, SharedIndexInformer<? extends KubernetesObject>>> INFORMERS;
+
+  static {
+    Map<GroupVersionResource, Function<SharedInformerFactory, SharedIndexInformer<? extends KubernetesObject>>> informers = new HashMap<>();
+    informers.put(new GroupVersionResource("", "v1", "configmaps"),
+        f -> f.core().v1().configMaps().informer());
+    informers.put(new GroupVersionResource("", "v1", "namespaces"),
+        f -> f.core().v1().namespaces().informer());
+    informers.put(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "bars"),
+        f -> f.samplecontroller().v1alpha1().bars().informer());
+    informers.put(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "foos"),
+        f -> f.samplecontroller().v1alpha1().foos().informer());
+    INFORMERS = Map.copyOf(informers);
+  }
 
   private final Clientset clientset;
 
