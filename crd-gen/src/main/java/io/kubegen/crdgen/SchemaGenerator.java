@@ -42,6 +42,8 @@ final class SchemaGenerator {
   private static final String ARRAY_NODE = "com.fasterxml.jackson.databind.node.ArrayNode";
   private static final String JSON_TYPE_INFO = "com.fasterxml.jackson.annotation.JsonTypeInfo";
   private static final String JSON_SUB_TYPES = "com.fasterxml.jackson.annotation.JsonSubTypes";
+  /** Deeper nesting than this is taken for recursion through growing type arguments. */
+  private static final int MAX_DEPTH = 32;
 
   private final Elements elements;
   private final Types types;
@@ -70,7 +72,8 @@ final class SchemaGenerator {
 
   private Map<String, Object> objectSchema(DeclaredType type, String path, Element at, boolean root) {
     String key = type.toString();
-    if (expanding.contains(key)) {
+    // a generic type can also recur through ever longer type arguments (A<T> holding an A<List<T>>)
+    if (expanding.contains(key) || expanding.size() >= MAX_DEPTH) {
       List<String> chain = new ArrayList<>(expanding);
       java.util.Collections.reverse(chain);
       chain.add(key);

@@ -101,6 +101,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void recursionThroughGrowingTypeArgumentsIsReported() {
+    JavaFileObject chain = source("com.example.Chain",
+        "package com.example;",
+        "public class Chain<T> {",
+        "  public Chain<java.util.List<T>> getNext() { return null; }",
+        "}");
+    JavaFileObject f = pojo("com.example", "Foo", "@GenClient",
+        "  public Chain<String> getSpec() { return null; }");
+    Compilation c = compile(f, chain);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kubegen.crd-recursive-type]").inFile(chain).onLine(3);
+  }
+
+  @Test
   void constraintThatDoesNotFitTheType() {
     JavaFileObject f = pojo("com.example", "Foo", "@GenClient",
         "  @io.kubegen.annotations.GenSchema(pattern = \"^a$\")",
