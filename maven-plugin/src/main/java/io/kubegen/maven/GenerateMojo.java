@@ -95,8 +95,9 @@ public class GenerateMojo extends AbstractMojo {
   private File outputDirectory;
 
   /**
-   * Which generators to run: any of {@code client}, {@code lister} and {@code informer}
-   * (comma-separated on the command line). Empty means all three. The informer generator's code
+   * Which generators to run: any of {@code client}, {@code lister}, {@code informer} and
+   * {@code crd} (comma-separated on the command line). Empty means the first three; {@code crd}
+   * (CustomResourceDefinitions, written into the class output) runs only when named. The informer generator's code
    * uses the clientset and the listers, so it needs {@code client} and {@code lister} too (the
    * build fails with {@code [kubegen.generator-needs]} otherwise).
    */

@@ -15,18 +15,26 @@ import java.util.stream.Collectors;
  */
 public enum Generator {
   /** client-gen: {@code Clientset}, typed clients and {@code FakeClientset}. */
-  CLIENT("client", "io.kubegen:kubegen-client-gen"),
+  CLIENT("client", "io.kubegen:kubegen-client-gen", true),
   /** lister-gen: {@code FooLister} and {@code FooNamespaceLister}. */
-  LISTER("lister", "io.kubegen:kubegen-lister-gen"),
+  LISTER("lister", "io.kubegen:kubegen-lister-gen", true),
   /** informer-gen: {@code FooInformer} and {@code SharedInformerFactory}; needs client and lister. */
-  INFORMER("informer", "io.kubegen:kubegen-informer-gen");
+  INFORMER("informer", "io.kubegen:kubegen-informer-gen", true),
+  /**
+   * crd-gen: CustomResourceDefinition YAML files with OpenAPI schemas and the
+   * {@code CustomResourceDefinitions} accessor. Only when asked for: its schema rules can fail a
+   * model that the other generators accept.
+   */
+  CRD("crd", "io.kubegen:kubegen-crd-gen", false);
 
   private final String id;
   private final String artifact;
+  private final boolean byDefault;
 
-  Generator(String id, String artifact) {
+  Generator(String id, String artifact, boolean byDefault) {
     this.id = id;
     this.artifact = artifact;
+    this.byDefault = byDefault;
   }
 
   /** The name used in the plugin configuration and in {@code -Akubegen.generators}, such as {@code client}. */
@@ -55,7 +63,10 @@ public enum Generator {
         + Arrays.stream(values()).map(Generator::id).collect(Collectors.joining(", ")));
   }
 
-  /** The generators named in {@code names}; all of them when {@code names} is null or empty. */
+  /**
+   * The generators named in {@code names}; when {@code names} is null or empty, the default ones:
+   * client, lister and informer (crd only when named).
+   */
   public static Set<Generator> select(Iterable<String> names) {
     EnumSet<Generator> selected = EnumSet.noneOf(Generator.class);
     if (names != null) {
@@ -67,7 +78,10 @@ public enum Generator {
         }
       }
     }
-    return selected.isEmpty() ? EnumSet.allOf(Generator.class) : selected;
+    if (selected.isEmpty()) {
+      Arrays.stream(values()).filter(g -> g.byDefault).forEach(selected::add);
+    }
+    return selected;
   }
 
   /** The value of {@code -Akubegen.generators} for {@code generators}: their ids, comma-separated, in order. */

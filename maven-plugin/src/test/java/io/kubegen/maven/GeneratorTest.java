@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 class GeneratorTest {
 
   @Test
-  void emptyMeansAll() {
-    assertThat(Generator.select(null)).containsExactly(Generator.values());
-    assertThat(Generator.select(List.of())).containsExactly(Generator.values());
+  void emptyMeansTheCodeGenerators() {
+    assertThat(Generator.select(null)).containsExactly(Generator.CLIENT, Generator.LISTER, Generator.INFORMER);
+    assertThat(Generator.select(List.of())).containsExactly(Generator.CLIENT, Generator.LISTER, Generator.INFORMER);
+  }
+
+  @Test
+  void crdIsSelectedByName() {
+    assertThat(Generator.select(List.of("client,lister,informer,crd"))).containsExactly(Generator.values());
+    assertThat(Generator.option(Generator.select(List.of("crd")))).isEqualTo("crd");
   }
 
   @Test
@@ -23,6 +29,6 @@ class GeneratorTest {
   void anUnknownNameListsTheAllowedOnes() {
     assertThatThrownBy(() -> Generator.select(List.of("clients")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown generator 'clients'; use any of client, lister, informer");
+        .hasMessage("Unknown generator 'clients'; use any of client, lister, informer, crd");
   }
 }

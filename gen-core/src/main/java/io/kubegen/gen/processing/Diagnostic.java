@@ -71,7 +71,7 @@ public enum Diagnostic {
       "%s appeared in a later annotation processing round, after kubegen generated code for the others; nothing was generated for it"),
   /** No generator step on the processor path. */
   NO_GENERATOR("no-generator",
-      "no kubegen generator on the processor path: add io.kubegen:kubegen-client-gen, kubegen-lister-gen or kubegen-informer-gen"),
+      "no kubegen generator on the processor path: add io.kubegen:kubegen-client-gen, kubegen-lister-gen, kubegen-informer-gen or kubegen-crd-gen"),
   /** A {@code kubegen.generators} entry that names no step on the processor path. */
   UNKNOWN_GENERATOR("unknown-generator", "-Akubegen.generators names \"%s\", which is not a generator on the processor path (there: %s)"),
   /** A selected step without the steps its code refers to. */
@@ -80,6 +80,21 @@ public enum Diagnostic {
   /** A selected step whose required steps are not on the processor path. */
   GENERATOR_MISSING("generator-missing",
       "the %s generator's code uses what the %s generator(s) write, which are not on the processor path: add %s"),
+  /** Several versions of one CRD and not exactly one marked {@code @GenCrd(storage = true)}. */
+  CRD_STORAGE_VERSION("crd-storage-version",
+      "the CRD %s has the versions %s, and %s: mark exactly one of them @GenCrd(storage = true)"),
+  /** Versions of one CRD that disagree on what the CRD holds once (scope, plural, names). */
+  CRD_VERSION_CONFLICT("crd-version-conflict",
+      "%s and %s are versions of the CRD %s but disagree on %s (%s vs %s): make them the same"),
+  /** A property type the OpenAPI schema of a CRD cannot express. */
+  CRD_UNSUPPORTED_TYPE("crd-unsupported-type", "%s: the type %s cannot be expressed in a CRD schema: %s"),
+  /** A type that contains itself, which a structural schema cannot describe. */
+  CRD_RECURSIVE_TYPE("crd-recursive-type",
+      "%s: %s contains itself (%s), which a CRD's structural schema cannot describe: break the cycle, or make the property a JsonNode or @GenSchema(preserveUnknownFields = true)"),
+  /** A validation annotation on a property whose type it does not fit. */
+  CRD_INVALID_CONSTRAINT("crd-invalid-constraint", "%s: %s does not apply to a property of schema type %s"),
+  /** A printer column, scale path or other {@code @GenCrd} setting that does not fit the schema. */
+  CRD_INVALID_SETTING("crd-invalid-setting", "@GenCrd on %s: %s"),
   /** A file that could not be written. */
   WRITE_FAILED("write-failed", "could not write generated file %s: %s");
 

@@ -22,6 +22,7 @@ import javax.lang.model.element.Element;
 public final class GeneratedFiles {
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
+  private final ProcessingEnvironment env;
   private final Filer filer;
   private final Diagnostics diagnostics;
   private final String generator;
@@ -33,10 +34,19 @@ public final class GeneratedFiles {
    * @param generator the value of {@code @Generated}, usually the generator step's class name
    */
   public GeneratedFiles(ProcessingEnvironment env, Diagnostics diagnostics, String generator) {
+    this.env = env;
     this.filer = env.getFiler();
     this.diagnostics = diagnostics;
     this.generator = generator;
     this.generatedResolvable = env.getElementUtils().getTypeElement(GENERATED.canonicalName()) != null;
+  }
+
+  /**
+   * The compiler's processing environment, for steps that read more of the model than the
+   * descriptors hold (the crd step walks property types) or write other files than Java sources.
+   */
+  public ProcessingEnvironment environment() {
+    return env;
   }
 
   /** The {@code @Generated("<generator>")} annotation, when resolvable. */

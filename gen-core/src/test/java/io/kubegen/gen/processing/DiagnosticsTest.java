@@ -31,7 +31,9 @@ class DiagnosticsTest {
 
   @AfterAll
   static void everyDiagnosticHasATest() {
-    assertThat(TESTED).containsExactlyInAnyOrderElementsOf(Arrays.asList(Diagnostic.values()));
+    // the crd step's diagnostics have their negative tests in crd-gen (DiagnosticsTest there)
+    assertThat(TESTED).containsExactlyInAnyOrderElementsOf(
+        Arrays.stream(Diagnostic.values()).filter(d -> !d.id().startsWith("kubegen.crd-")).toList());
   }
 
   private static void assertError(Compilation c, Diagnostic d, JavaFileObject file, long line) {

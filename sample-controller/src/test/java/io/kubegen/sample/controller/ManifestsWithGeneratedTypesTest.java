@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The sample's CRDs installed from {@code crds.yaml} with the manifests facade, then generated
+ * The sample's generated CRDs installed from {@code crds.yaml} with the manifests facade, then generated
  * {@link Foo}s written through the same helpers and read back with the generated clientset.
  */
 @Timeout(60)
@@ -48,8 +48,8 @@ class ManifestsWithGeneratedTypesTest {
   void crdsFromTheSampleManifestThenGeneratedObjectsThroughTheHelperAndTheFacade() {
     List<ManifestResult> installed = Manifests.apply(client, Path.of("crds.yaml"));
     assertThat(installed).extracting(ManifestResult::toString).containsExactly(
-        "customresourcedefinition.apiextensions.k8s.io/foos.samplecontroller.k8s.io created",
-        "customresourcedefinition.apiextensions.k8s.io/foopolicies.samplecontroller.k8s.io created");
+        "customresourcedefinition.apiextensions.k8s.io/foopolicies.samplecontroller.k8s.io created",
+        "customresourcedefinition.apiextensions.k8s.io/foos.samplecontroller.k8s.io created");
 
     RestMapper mapper = RestMapper.create(DiscoveryClient.create(client));
     ResourceHelper foos = ResourceHelper.create(client, mapper.mapping(GroupVersionKind.of(Foo.API_VERSION, Foo.KIND)))

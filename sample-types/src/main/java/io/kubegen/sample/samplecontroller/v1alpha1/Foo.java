@@ -45,6 +45,7 @@ public class Foo implements KubernetesObject {
   public void setKind(String kind) { this.kind = kind; }
   @Override public ObjectMeta getMetadata() { return metadata; }
   public void setMetadata(ObjectMeta metadata) { this.metadata = metadata; }
+  /** What the Foo asks for. */
   public FooSpec getSpec() { return spec; }
   public void setSpec(FooSpec spec) { this.spec = spec; }
   /** The status; null until the controller first reports one. */

@@ -1,6 +1,7 @@
 package io.kubegen.sample.samplecontroller.v1alpha1;
 
 import io.kubegen.annotations.GenClient;
+import io.kubegen.annotations.GenSchema;
 import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ObjectMeta;
 
@@ -33,5 +34,5 @@ public record FooPolicy(String apiVersion, String kind, ObjectMeta metadata, Spe
    *
    * @param maxReplicas the most replicas a Foo's Deployment gets
    */
-  public record Spec(int maxReplicas) {}
+  public record Spec(@GenSchema(minimum = 0) int maxReplicas) {}
 }

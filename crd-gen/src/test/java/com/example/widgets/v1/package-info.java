@@ -1,0 +1,5 @@
+/** The widgets API, version v1 (the storage version). */
+@GroupVersion(group = "widgets.example.com", version = "v1")
+package com.example.widgets.v1;
+
+import io.kubegen.annotations.GroupVersion;
