@@ -577,7 +577,7 @@ public final class Reflector<T extends KubernetesObject> {
     int timeoutSeconds = watchTimeoutSeconds();
     String from = lastSyncResourceVersion;
     ListOptions opts = ListOptions.builder()
-        .resourceVersion(from)
+        .resourceVersion(from.isEmpty() ? null : from)
         .resourceVersionMatch("NotOlderThan")
         .sendInitialEvents(true)
         .allowWatchBookmarks(true)
