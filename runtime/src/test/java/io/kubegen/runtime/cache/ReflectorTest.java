@@ -100,7 +100,9 @@ class ReflectorTest {
     }
     server.setExpireContinueTokens(true);
     start(server);
-    Eventually.until(() -> store.listKeys().size() == 10, "all listed");
+    // the store is filled before the reflector records the list's resourceVersion: wait for both
+    Eventually.until(() -> store.listKeys().size() == 10
+        && reflector.lastSyncResourceVersion().equals(server.resourceVersion()), "all listed");
     List<ListOptions> seen = server.listOptionsSeen;
     assertThat(seen).hasSize(3);
     assertThat(seen.get(0).limit()).isEqualTo(3);
@@ -281,7 +283,8 @@ class ReflectorTest {
     int asked = server.watchOptionsSeen.get(0).timeoutSeconds();
     assertThat(asked).isBetween(1, 2);
     server.put("a", "y", "1");
-    Eventually.until(() -> store.listKeys().size() == 2, "event seen");
+    Eventually.until(() -> store.listKeys().size() == 2
+        && reflector.lastSyncResourceVersion().equals(server.resourceVersion()), "event seen and recorded");
     String rv = reflector.lastSyncResourceVersion();
     clock.advance(Duration.ofSeconds(asked).plus(Duration.ofSeconds(59)));
     assertThat(server.watchCalls.get()).as("within the grace").isEqualTo(1);
