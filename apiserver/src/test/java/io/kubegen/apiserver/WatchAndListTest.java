@@ -196,4 +196,39 @@ class WatchAndListTest {
     Http.Response future = http.get("/api/v1/namespaces/l3/configmaps?resourceVersion=999999999");
     assertThat(future.code()).isEqualTo(504);
   }
+
+  @Test
+  void listAtResourceVersionZeroIsServedWholeIgnoringTheLimit() {
+    createNs("l4");
+    for (int i = 0; i < 5; i++) {
+      cm("l4", "c" + i, "");
+    }
+    Http.Response any = http.get("/api/v1/namespaces/l4/configmaps?resourceVersion=0&limit=2");
+    assertThat(any.code()).isEqualTo(200);
+    assertThat(any.body().path("items").findValuesAsText("name")).containsExactly("c0", "c1", "c2", "c3", "c4");
+    assertThat(any.body().at("/metadata/continue").isMissingNode()).isTrue();
+    Http.Response notOlder = http.get("/api/v1/namespaces/l4/configmaps?resourceVersion=0&resourceVersionMatch=NotOlderThan&limit=2");
+    assertThat(notOlder.body().path("items").size()).isEqualTo(5);
+    // a list at a resourceVersion other than 0 still pages, as kube's storage does
+    Http.Response paged = http.get("/api/v1/namespaces/l4/configmaps?limit=2");
+    assertThat(paged.body().path("items").size()).isEqualTo(2);
+    assertThat(http.get("/api/v1/namespaces/l4/configmaps?resourceVersion=0&resourceVersionMatch=Exact").code()).isEqualTo(400);
+  }
+
+  @Test
+  void watchListNeedsBookmarksAndAnIssuedResourceVersion() throws Exception {
+    createNs("w6");
+    String rv = cm("w6", "a", "");
+    assertThat(http.get("/api/v1/namespaces/w6/configmaps?watch=true&sendInitialEvents=true"
+        + "&resourceVersionMatch=NotOlderThan").code()).isEqualTo(400);
+    assertThat(http.get("/api/v1/namespaces/w6/configmaps?watch=true&sendInitialEvents=true&allowWatchBookmarks=true"
+        + "&resourceVersionMatch=NotOlderThan&resourceVersion=999999999").code()).isEqualTo(504);
+    try (Http.Stream w = http.watch("/api/v1/namespaces/w6/configmaps?watch=true&allowWatchBookmarks=true"
+        + "&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&resourceVersion=" + rv)) {
+      assertThat(w.next().at("/object/metadata/name").asText()).isEqualTo("a");
+      JsonNode end = w.next();
+      assertThat(end.at("/object/metadata/annotations/k8s.io~1initial-events-end").asText()).isEqualTo("true");
+      assertThat(Long.parseLong(end.at("/object/metadata/resourceVersion").asText())).isGreaterThanOrEqualTo(Long.parseLong(rv));
+    }
+  }
 }

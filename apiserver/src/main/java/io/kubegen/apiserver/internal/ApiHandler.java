@@ -543,6 +543,14 @@ public final class ApiHandler implements HttpHandler {
     } else if (rv != null && !rv.isEmpty()) {
       checkNotTooLarge(ResourceOperations.parseResourceVersion(rv));
     }
+    if (cont == null || cont.isEmpty()) {
+      if ("0".equals(rv) && !"Exact".equals(match)) {
+        // as kube's watch cache: a list at resourceVersion 0 ("any") is served whole, limit ignored
+        limit = 0;
+      } else if ("0".equals(rv)) {
+        throw ApiException.badRequest("resourceVersionMatch=Exact requires a resourceVersion other than 0");
+      }
+    }
     ListPage page;
     try {
       page = storage.list(ResourceOperations.storageKey(def), namespace, at, after, limit, filter);
@@ -608,6 +616,13 @@ public final class ApiHandler implements HttpHandler {
     boolean bookmarks = "true".equals(param(ex, "allowWatchBookmarks"));
     if (sendInitial && !"NotOlderThan".equals(param(ex, "resourceVersionMatch"))) {
       throw ApiException.badRequest("sendInitialEvents requires resourceVersionMatch=NotOlderThan");
+    }
+    if (sendInitial && !bookmarks) {
+      throw ApiException.badRequest("sendInitialEvents requires allowWatchBookmarks=true");
+    }
+    if (sendInitial && rv != null && !rv.isEmpty()) {
+      // the initial state is the newest one, which is never older than a resourceVersion the server issued
+      checkNotTooLarge(ResourceOperations.parseResourceVersion(rv));
     }
     long from = rv == null || rv.isEmpty() || rv.equals("0") || sendInitial ? -1 : ResourceOperations.parseResourceVersion(rv);
     int timeout = intParam(ex, "timeoutSeconds");

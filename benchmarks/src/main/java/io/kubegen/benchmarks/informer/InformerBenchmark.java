@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.kubegen.runtime.cache.ListMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,11 @@ public final class InformerBenchmark {
 
   private InformerBenchmark() {}
 
-  /** Entry point: {@code [objects=100000] [updates=5000] [clients=kubegen,fabric8,client-java]}. */
+  /**
+   * Entry point: {@code [objects=100000] [updates=5000] [clients=kubegen,fabric8,client-java]}; the
+   * clients {@code kubegen-cached} and {@code kubegen-watchlist} are kubegen's informer in the
+   * {@link ListMode#CACHED} and {@link ListMode#WATCH_LIST} list modes ({@code kubegen} is the default mode).
+   */
   public static void main(String[] args) throws Exception {
     int objects = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int updates = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
@@ -72,7 +77,9 @@ public final class InformerBenchmark {
         }
         for (String name : order) {
           Function<String, InformerClient> make = switch (name) {
-            case "kubegen" -> KubegenInformerClient::new;
+            case "kubegen" -> u -> new KubegenInformerClient(u, ListMode.CONSISTENT_PAGED);
+            case "kubegen-cached" -> u -> new KubegenInformerClient(u, ListMode.CACHED);
+            case "kubegen-watchlist" -> u -> new KubegenInformerClient(u, ListMode.WATCH_LIST);
             case "fabric8" -> Fabric8InformerClient::new;
             case "client-java" -> ClientJavaInformerClient::new;
             default -> throw new IllegalArgumentException("unknown client " + name);

@@ -1,29 +1,35 @@
 package io.kubegen.benchmarks.informer;
 
 import io.kubegen.runtime.api.GroupVersionResource;
+import io.kubegen.runtime.cache.ListMode;
 import io.kubegen.runtime.cache.ListWatch;
+import io.kubegen.runtime.cache.ReflectorOptions;
 import io.kubegen.runtime.cache.ResourceEventHandler;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.rest.ResourceClient;
 import io.kubegen.runtime.rest.RestClient;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** kubegen's runtime: {@link SharedIndexInformer} over a {@link ResourceClient}. */
+/** kubegen's runtime: {@link SharedIndexInformer} over a {@link ResourceClient}, in one list mode. */
 final class KubegenInformerClient implements InformerClient {
   private final String url;
+  private final ListMode listMode;
   private RestClient client;
   private SharedIndexInformer<BenchConfigMap> informer;
 
-  KubegenInformerClient(String url) {
+  KubegenInformerClient(String url, ListMode listMode) {
     this.url = url;
+    this.listMode = listMode;
   }
 
   @Override
   public String name() {
-    return "kubegen";
+    return switch (listMode) {
+      case CONSISTENT_PAGED -> "kubegen";
+      case CACHED -> "kubegen, cached list";
+      case WATCH_LIST -> "kubegen, watch-list";
+    };
   }
 
   @Override
@@ -31,7 +37,8 @@ final class KubegenInformerClient implements InformerClient {
     client = RestClient.create(RestConfig.builder().server(url).qps(-1f).build());
     ResourceClient<BenchConfigMap> configMaps = new ResourceClient<>(client,
         new GroupVersionResource("", "v1", "configmaps"), BenchConfigMap.class, namespace);
-    informer = SharedIndexInformer.create(ListWatch.of(configMaps), BenchConfigMap.class, Duration.ZERO, Map.of());
+    informer = SharedIndexInformer.builder(ListWatch.of(configMaps), BenchConfigMap.class)
+        .reflectorOptions(ReflectorOptions.builder().listMode(listMode).build()).build();
     for (int i = 0; i < handlers; i++) {
       LongAdder counter = counters[i];
       informer.addEventHandler(new ResourceEventHandler<BenchConfigMap>() {

@@ -93,7 +93,7 @@ public final class WatchLineRateBenchmark {
 
   private static InformerClient client(String name, String url) {
     Function<String, InformerClient> make = switch (name) {
-      case "kubegen" -> KubegenInformerClient::new;
+      case "kubegen" -> u -> new KubegenInformerClient(u, io.kubegen.runtime.cache.ListMode.CONSISTENT_PAGED);
       case "fabric8" -> Fabric8InformerClient::new;
       case "client-java" -> ClientJavaInformerClient::new;
       default -> throw new IllegalArgumentException("unknown client " + name);

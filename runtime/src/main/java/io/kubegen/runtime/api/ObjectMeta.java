@@ -49,7 +49,8 @@ public class ObjectMeta {
   public String getGenerateName() { return generateName; }
   public void setGenerateName(String generateName) { this.generateName = generateName; }
   public String getNamespace() { return namespace; }
-  public void setNamespace(String namespace) { this.namespace = namespace; }
+  /** Sets the namespace; equal namespaces of different objects share one string instance. */
+  public void setNamespace(String namespace) { this.namespace = SharedStrings.share(namespace); }
   public String getUid() { return uid; }
   public void setUid(String uid) { this.uid = uid; }
   public String getResourceVersion() { return resourceVersion; }

@@ -58,6 +58,9 @@ final class DeadlineRunner {
     Call<R> call = new Call<>();
     Thread helper = new Thread(() -> runHelper(call, body, discard), threadName);
     helper.setDaemon(true);
+    // helpers stay in the set until they have ended (awaitHelpers must see one that is still
+    // closing a late result); the ended ones are dropped here
+    helpers.removeIf(t -> t.getState() == Thread.State.TERMINATED);
     helpers.add(helper);
     long deadline = clock.nanoTime() + timeout.toNanos();
     lock.lock();
@@ -108,7 +111,6 @@ final class DeadlineRunner {
       }
     } finally {
       lock.unlock();
-      helpers.remove(Thread.currentThread());
     }
     if (late) {
       if (result != null) {

@@ -12,7 +12,9 @@ import io.kubegen.runtime.watch.WatchException;
 import io.kubegen.runtime.workqueue.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -24,10 +26,13 @@ import org.slf4j.LoggerFactory;
  * Keeps a {@link Store} (normally a {@link DeltaQueue}) in step with the server, as client-go's
  * reflector does:
  * <ol>
- *   <li>lists in pages of {@link ReflectorOptions#pageSize()} following {@code continue} tokens,
- *       from the most recent state, and falls back to one unpaged list when a continue token
- *       expired; the result, at the resourceVersion of the first page, goes to
- *       {@link Store#replace};</li>
+ *   <li>gets the state as {@link ReflectorOptions#listMode()} says: by default it lists in pages
+ *       of {@link ReflectorOptions#pageSize()} following {@code continue} tokens, from the most
+ *       recent state, and falls back to one unpaged list when a continue token expired; the
+ *       result, at the resourceVersion of the first page, goes to {@link Store#replace}. In
+ *       {@link ListMode#CACHED} mode the list may come from the server's cache; in
+ *       {@link ListMode#WATCH_LIST} mode the state is streamed by the watch itself and replaces
+ *       the store in one step when its end bookmark arrives (see {@link ListMode});</li>
  *   <li>watches from that resourceVersion with bookmarks and a random {@code timeoutSeconds}
  *       between {@code minWatchTimeout} and twice that, feeding ADDED/MODIFIED/DELETED to the store
  *       and remembering the newest resourceVersion (bookmarks included);</li>
@@ -84,6 +89,12 @@ public final class Reflector<T extends KubernetesObject> {
 
   private enum WatchEnd { REWATCH, BACK_OFF_AND_REWATCH }
 
+  /** The annotation of the bookmark that ends the initial events of a watch-list stream. */
+  static final String INITIAL_EVENTS_END = "k8s.io/initial-events-end";
+
+  /** A watch that is open and read from, with what it asked the server for. */
+  private record OpenWatch<T>(Watch<T> watch, int timeoutSeconds, long startNanos, int events) {}
+
   private final String name;
   private final ListWatch<T> listWatch;
   private final Class<T> type;
@@ -105,6 +116,10 @@ public final class Reflector<T extends KubernetesObject> {
   private volatile int watchCalls;
   private volatile InformerMetrics.Recorder metrics = InformerMetrics.Recorder.NONE;
   private int fullLists;
+  /** Set when a list at a resourceVersion was refused as expired or too large: list consistently next. */
+  private boolean lastSyncResourceVersionUnavailable;
+  /** Set when the server showed it does not know the watch-list protocol: list from then on. */
+  private volatile boolean watchListUnsupported;
 
   /**
    * A reflector named {@code name} (used in logs and thread names) that lists and watches through
@@ -137,8 +152,14 @@ public final class Reflector<T extends KubernetesObject> {
   /** Number of list calls made so far (all pages count). */
   public int listCalls() { return listCalls; }
 
-  /** Number of watch calls made so far. */
+  /** Number of watch calls made so far (watch-list requests included). */
   public int watchCalls() { return watchCalls; }
+
+  /**
+   * Whether the reflector, in {@link ListMode#WATCH_LIST} mode, found that the server does not
+   * support the watch-list protocol and now lists instead.
+   */
+  public boolean watchListUnsupported() { return watchListUnsupported; }
 
   /** Sets the handler of list/watch errors; call before {@link #run()}. */
   public void setWatchErrorHandler(WatchErrorHandler handler) {
@@ -262,41 +283,63 @@ public final class Reflector<T extends KubernetesObject> {
   }
 
   private void listAndWatch() {
-    list();
-    while (!stopped) {
-      int timeoutSeconds = watchTimeoutSeconds();
-      Watch<T> w;
-      try {
-        w = openWatch(timeoutSeconds);
-      } catch (RuntimeException e) {
-        if (stopped) {
-          return;
-        }
-        if (e instanceof ListWatchTimeoutException) {
-          LOG.warn("{}: {}; backing off, then watching again from {}", name, e.getMessage(), lastSyncResourceVersion);
-          if (!backOff()) {
-            return;
-          }
-          continue;
-        }
-        if (ApiErrors.isTooManyRequests(e) || ApiErrors.isConnectionRefused(e)) {
-          LOG.debug("{}: watch refused ({}), backing off", name, e.getMessage());
-          if (!backOff()) {
-            return;
-          }
-          continue;
-        }
-        throw e;
+    OpenWatch<T> streamed = null;
+    if (options.listMode() == ListMode.WATCH_LIST && !watchListUnsupported) {
+      streamed = streamInitialState();
+      if (stopped) {
+        closeStreamed(streamed);
+        return;
       }
-      currentWatch = w;
-      metrics.watchStarted();
-      long watchStart = options.clock().nanoTime();
+    }
+    if (streamed == null) {
+      list();
+    }
+    while (!stopped) {
+      int timeoutSeconds;
+      Watch<T> w;
+      long watchStart;
+      int eventsSoFar = 0;
+      if (streamed != null) {
+        // the watch that streamed the initial state goes on
+        w = streamed.watch();
+        timeoutSeconds = streamed.timeoutSeconds();
+        watchStart = streamed.startNanos();
+        eventsSoFar = streamed.events();
+        streamed = null;
+      } else {
+        timeoutSeconds = watchTimeoutSeconds();
+        try {
+          w = openWatch(timeoutSeconds);
+        } catch (RuntimeException e) {
+          if (stopped) {
+            return;
+          }
+          if (e instanceof ListWatchTimeoutException) {
+            LOG.warn("{}: {}; backing off, then watching again from {}", name, e.getMessage(), lastSyncResourceVersion);
+            if (!backOff()) {
+              return;
+            }
+            continue;
+          }
+          if (ApiErrors.isTooManyRequests(e) || ApiErrors.isConnectionRefused(e)) {
+            LOG.debug("{}: watch refused ({}), backing off", name, e.getMessage());
+            if (!backOff()) {
+              return;
+            }
+            continue;
+          }
+          throw e;
+        }
+        currentWatch = w;
+        metrics.watchStarted();
+        watchStart = options.clock().nanoTime();
+      }
       WatchEnd end;
       try {
         if (stopped) {
           return;
         }
-        end = watchUntilEnd(w, timeoutSeconds);
+        end = watchUntilEnd(w, timeoutSeconds, watchStart, eventsSoFar);
       } finally {
         currentWatch = null;
         w.close();
@@ -320,13 +363,23 @@ public final class Reflector<T extends KubernetesObject> {
         () -> listWatch.watch(opts), Watch::close);
   }
 
-  /** Consumes one watch; returns how it should be restarted, throws when a relist is needed. */
-  private WatchEnd watchUntilEnd(Watch<T> w, int timeoutSeconds) {
+  private void closeStreamed(OpenWatch<T> streamed) {
+    if (streamed != null) {
+      currentWatch = null;
+      streamed.watch().close();
+      metrics.watchEnded(options.clock().since(streamed.startNanos()));
+    }
+  }
+
+  /**
+   * Consumes one watch opened at {@code start} that has already delivered {@code eventsSoFar}
+   * events; returns how it should be restarted, throws when a relist is needed.
+   */
+  private WatchEnd watchUntilEnd(Watch<T> w, int timeoutSeconds, long start, int eventsSoFar) {
     Clock clock = options.clock();
-    long start = clock.nanoTime();
     long deadline = start + Duration.ofSeconds(timeoutSeconds).plus(WATCH_GRACE).toNanos();
     long slice = clock instanceof Clock.SystemClock ? Long.MAX_VALUE : FAKE_CLOCK_POLL.toNanos();
-    int events = 0;
+    int events = eventsSoFar;
     try {
       while (!stopped) {
         long left = deadline - clock.nanoTime();
@@ -436,10 +489,14 @@ public final class Reflector<T extends KubernetesObject> {
     List<T> items = new ArrayList<>();
     String resourceVersion = null;
     String continueToken = null;
-    long pageSize = options.pageSize();
+    String listFrom = listResourceVersion();
+    long pageSize = listFrom == null || listFrom.equals("0") ? options.pageSize() : 0;
     int page = 0;
     while (true) {
       ListOptions.Builder opts = ListOptions.builder();
+      if (continueToken == null) {
+        opts.resourceVersion(listFrom);
+      }
       if (pageSize > 0) {
         opts.limit(pageSize).continueToken(continueToken);
       }
@@ -456,6 +513,17 @@ public final class Reflector<T extends KubernetesObject> {
           continueToken = null;
           resourceVersion = null;
           pageSize = 0;
+          continue;
+        }
+        if (listFrom != null && continueToken == null && !stopped
+            && (ApiErrors.isExpired(e) || ApiErrors.isTooLargeResourceVersion(e))) {
+          // as client-go: the version is not available, list the newest state consistently
+          LOG.debug("{}: cannot list at resourceVersion {} ({}), listing the newest state", name, listFrom, e.getMessage());
+          lastSyncResourceVersionUnavailable = true;
+          items.clear();
+          listFrom = null;
+          resourceVersion = null;
+          pageSize = options.pageSize();
           continue;
         }
         throw e;
@@ -482,5 +550,148 @@ public final class Reflector<T extends KubernetesObject> {
     metrics.listed(items.size(), options.clock().since(listStart), fullLists++ > 0);
     store.replace(items, resourceVersion);
     lastSyncResourceVersion = resourceVersion == null ? "" : resourceVersion;
+    lastSyncResourceVersionUnavailable = false;
+  }
+
+  /**
+   * The resourceVersion to list at: none (consistent) except in {@link ListMode#CACHED} mode,
+   * where it is client-go's choice: "0" (any cached state) first, then the last one seen, and none
+   * after that one was refused.
+   */
+  private String listResourceVersion() {
+    if (options.listMode() != ListMode.CACHED || lastSyncResourceVersionUnavailable) {
+      return null;
+    }
+    String last = lastSyncResourceVersion;
+    return last.isEmpty() ? "0" : last;
+  }
+
+  /**
+   * Opens a watch-list stream and reads the initial state from it. Returns the open watch after
+   * the store was replaced with that state, or null (the watch closed) when the reflector should
+   * list instead: the server refused the request or the stream failed (logged), or stop() was
+   * called.
+   */
+  private OpenWatch<T> streamInitialState() {
+    Clock clock = options.clock();
+    int timeoutSeconds = watchTimeoutSeconds();
+    String from = lastSyncResourceVersion;
+    ListOptions opts = ListOptions.builder()
+        .resourceVersion(from.isEmpty() ? null : from)
+        .resourceVersionMatch("NotOlderThan")
+        .sendInitialEvents(true)
+        .allowWatchBookmarks(true)
+        .timeoutSeconds(timeoutSeconds)
+        .build();
+    Watch<T> w;
+    try {
+      watchCalls++;
+      w = calls.call("watch-list from resourceVersion " + from, options.callTimeout(), () -> listWatch.watch(opts),
+          Watch::close);
+    } catch (RuntimeException e) {
+      if (!stopped) {
+        if (ApiErrors.refusesRequest(e)) {
+          watchListUnsupported = true;
+        }
+        LOG.warn("{}: the watch-list request failed, listing instead: {}", name, e.toString());
+      }
+      return null;
+    }
+    currentWatch = w;
+    metrics.watchStarted();
+    long start = clock.nanoTime();
+    OpenWatch<T> open = null;
+    try {
+      open = receiveInitialState(w, timeoutSeconds, start);
+      return open;
+    } finally {
+      if (open == null) {
+        currentWatch = null;
+        w.close();
+        metrics.watchEnded(clock.since(start));
+      }
+    }
+  }
+
+  /** Reads the initial events up to their end bookmark and replaces the store; null to list instead. */
+  private OpenWatch<T> receiveInitialState(Watch<T> w, int timeoutSeconds, long start) {
+    Clock clock = options.clock();
+    long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
+    long slice = clock instanceof Clock.SystemClock ? Long.MAX_VALUE : FAKE_CLOCK_POLL.toNanos();
+    Map<String, T> state = new LinkedHashMap<>();
+    int events = 0;
+    try {
+      while (!stopped) {
+        long left = deadline - clock.nanoTime();
+        if (left <= 0) {
+          LOG.warn("{}: no end of the initial events within {} s; listing instead", name, timeoutSeconds);
+          return null;
+        }
+        Optional<WatchEvent<T>> next = w.poll(Duration.ofNanos(Math.min(left, slice)));
+        if (next.isEmpty()) {
+          if (w.isDone()) {
+            LOG.warn("{}: the watch-list stream ended after {} events, before the end of the initial events; "
+                + "listing instead", name, events);
+            return null;
+          }
+          continue;
+        }
+        events++;
+        WatchEvent<T> event = next.get();
+        switch (event.type()) {
+          case ERROR -> {
+            LOG.warn("{}: the watch-list stream sent an error, listing instead: {}", name, errorOf(event).getMessage());
+            return null;
+          }
+          case BOOKMARK -> {
+            if (!isInitialEventsEnd(event.object())) {
+              watchListUnsupported = true;
+              LOG.warn("{}: the server sent a bookmark before the end of the initial events: it does not support "
+                  + "watch-list streams; listing from now on", name);
+              return null;
+            }
+            String rv = event.object().getMetadata().getResourceVersion();
+            metrics.listed(state.size(), clock.since(start), fullLists++ > 0);
+            store.replace(new ArrayList<>(state.values()), rv);
+            lastSyncResourceVersion = rv == null ? "" : rv;
+            return new OpenWatch<>(w, timeoutSeconds, start, events);
+          }
+          case ADDED, MODIFIED, DELETED -> {
+            Object raw = event.object();
+            if (!type.isInstance(raw)) {
+              LOG.error("{}: expected {} in a watch event, got {}; skipped", name, type.getName(),
+                  raw == null ? "null" : raw.getClass().getName());
+              continue;
+            }
+            T obj = type.cast(raw);
+            if (event.type() == WatchEvent.Type.DELETED) {
+              state.remove(keyOf(obj));
+            } else {
+              state.put(keyOf(obj), obj);
+            }
+          }
+          default -> throw new IllegalStateException("unknown watch event type " + event.type());
+        }
+      }
+    } catch (WatchException e) {
+      if (!stopped) {
+        LOG.warn("{}: the watch-list stream broke after {} events, listing instead: {}", name, events, e.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private static boolean isInitialEventsEnd(KubernetesObject bookmark) {
+    return bookmark != null && bookmark.getMetadata() != null
+        && "true".equals(bookmark.getMetadata().getAnnotations().get(INITIAL_EVENTS_END));
+  }
+
+  private static String keyOf(KubernetesObject obj) {
+    ObjectMeta meta = obj.getMetadata();
+    if (meta == null) {
+      return "";
+    }
+    String ns = meta.getNamespace();
+    return ns == null || ns.isEmpty() ? meta.getName() : ns + "/" + meta.getName();
   }
 }

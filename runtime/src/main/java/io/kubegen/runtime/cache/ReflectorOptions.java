@@ -8,8 +8,8 @@ import java.util.Objects;
  * Tuning of a {@link Reflector}, with client-go's defaults: pages of 500, backoff from 0.8 s
  * doubling to 30 s with full jitter and a reset after 2 minutes without failures, watch
  * timeouts drawn between 5 and 10 minutes, the system clock; plus (beyond client-go) a deadline
- * of one minute on every list page and every watch request. Immutable; build with
- * {@code ReflectorOptions.builder()}.
+ * of one minute on every list page and every watch request, and a consistent paged list
+ * ({@link ListMode#CONSISTENT_PAGED}). Immutable; build with {@code ReflectorOptions.builder()}.
  */
 public final class ReflectorOptions {
   private static final ReflectorOptions DEFAULTS = builder().build();
@@ -22,6 +22,7 @@ public final class ReflectorOptions {
   private final Duration minWatchTimeout;
   private final Duration callTimeout;
   private final Clock clock;
+  private final ListMode listMode;
 
   private ReflectorOptions(Builder b) {
     this.pageSize = b.pageSize;
@@ -32,6 +33,7 @@ public final class ReflectorOptions {
     this.minWatchTimeout = b.minWatchTimeout;
     this.callTimeout = b.callTimeout;
     this.clock = b.clock;
+    this.listMode = b.listMode;
   }
 
   /** The defaults. */
@@ -60,6 +62,16 @@ public final class ReflectorOptions {
 
   public Clock clock() { return clock; }
 
+  /**
+   * How the initial state is fetched. The default, {@link ListMode#CONSISTENT_PAGED}, is the only
+   * mode that never hands the store a state older than the server's newest: after a restart, a
+   * cache served list ({@link ListMode#CACHED}, client-go's default) may come from a server whose
+   * cache lags behind, and the cache would go back in time. {@link ListMode#WATCH_LIST} is as
+   * fresh and costs the server least memory, but needs a server that supports it (kube 1.27+ with
+   * the WatchList feature, or the embedded server); it falls back otherwise.
+   */
+  public ListMode listMode() { return listMode; }
+
   /** Builder for {@link ReflectorOptions}. */
   public static final class Builder {
     private long pageSize = 500;
@@ -70,8 +82,15 @@ public final class ReflectorOptions {
     private Duration minWatchTimeout = Duration.ofMinutes(5);
     private Duration callTimeout = Duration.ofMinutes(1);
     private Clock clock = Clock.system();
+    private ListMode listMode = ListMode.CONSISTENT_PAGED;
 
     private Builder() {}
+
+    /** See {@link ReflectorOptions#listMode()}; default {@link ListMode#CONSISTENT_PAGED}. */
+    public Builder listMode(ListMode listMode) {
+      this.listMode = Objects.requireNonNull(listMode, "listMode");
+      return this;
+    }
 
     public Builder pageSize(long pageSize) {
       if (pageSize < 0) {

@@ -100,7 +100,9 @@ class ReflectorTest {
     }
     server.setExpireContinueTokens(true);
     start(server);
-    Eventually.until(() -> store.listKeys().size() == 10, "all listed");
+    // the store is filled before the reflector records the list's resourceVersion: wait for both
+    Eventually.until(() -> store.listKeys().size() == 10
+        && reflector.lastSyncResourceVersion().equals(server.resourceVersion()), "all listed");
     List<ListOptions> seen = server.listOptionsSeen;
     assertThat(seen).hasSize(3);
     assertThat(seen.get(0).limit()).isEqualTo(3);
@@ -109,6 +111,41 @@ class ReflectorTest {
     assertThat(seen.get(2).continueToken()).isNull();
     assertThat(reflector.lastSyncResourceVersion()).isEqualTo(server.resourceVersion());
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void cachedModeListsAtZeroThenAtTheLastVersionAndConsistentlyWhenThatVersionIsGone() {
+    for (int i = 0; i < 5; i++) {
+      server.put("a", "o" + i, "v");
+    }
+    List<ListOptions> lists = new CopyOnWriteArrayList<>();
+    AtomicBoolean refuseVersionedList = new AtomicBoolean(true);
+    start(ListWatch.of(o -> {
+      lists.add(o);
+      String rv = o.resourceVersion();
+      if (rv != null && !rv.equals("0") && refuseVersionedList.getAndSet(false)) {
+        throw new KubeApiException(Status.failure(410, "Expired", "too old resource version"));
+      }
+      return server.list(o);
+    }, server::watch), ReflectorOptions.builder().pageSize(3).listMode(ListMode.CACHED)
+        .backoff(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMinutes(2), 0).build(), store, Duration.ZERO);
+    Eventually.until(() -> server.openWatches() == 1, "watching");
+    assertThat(lists.get(0).resourceVersion()).as("first list from the cache").isEqualTo("0");
+    assertThat(lists.get(0).limit()).isEqualTo(3);
+    assertThat(lists.get(1).resourceVersion()).as("continue pages carry no resourceVersion").isNull();
+    int firstListCalls = lists.size();
+    String seen = reflector.lastSyncResourceVersion();
+
+    server.compactHistory();
+    server.expireWatches();
+    server.put("a", "late", "v");
+    Eventually.until(() -> store.listKeys().size() == 6 && server.openWatches() == 1, "relisted and watching");
+    ListOptions atLastSeen = lists.get(firstListCalls);
+    assertThat(atLastSeen.resourceVersion()).as("relist not older than what was seen").isEqualTo(seen);
+    assertThat(atLastSeen.limit()).as("a list at a resourceVersion is not paged").isNull();
+    ListOptions consistent = lists.get(firstListCalls + 1);
+    assertThat(consistent.resourceVersion()).as("after 410, the newest state").isNull();
+    assertThat(consistent.limit()).isEqualTo(3);
   }
 
   @Test
@@ -246,7 +283,8 @@ class ReflectorTest {
     int asked = server.watchOptionsSeen.get(0).timeoutSeconds();
     assertThat(asked).isBetween(1, 2);
     server.put("a", "y", "1");
-    Eventually.until(() -> store.listKeys().size() == 2, "event seen");
+    Eventually.until(() -> store.listKeys().size() == 2
+        && reflector.lastSyncResourceVersion().equals(server.resourceVersion()), "event seen and recorded");
     String rv = reflector.lastSyncResourceVersion();
     clock.advance(Duration.ofSeconds(asked).plus(Duration.ofSeconds(59)));
     assertThat(server.watchCalls.get()).as("within the grace").isEqualTo(1);
