@@ -5,6 +5,7 @@ def generated = new File(basedir, 'target/generated-sources/kubegen/com/example/
  'clientset/fake/FakeClientset.java',
  'clientset/widgets/v1/WidgetClient.java',
  'listers/widgets/v1/WidgetLister.java',
+ 'listers/widgets/v1/WidgetNamespaceLister.java',
  'informers/widgets/v1/WidgetInformer.java',
  'informers/SharedInformerFactory.java'].each {
   assert new File(generated, it).isFile() : "missing generated file $it"

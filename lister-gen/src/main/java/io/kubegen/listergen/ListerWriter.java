@@ -25,8 +25,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code FooLister}, the lister of one resource: an interface over the runtime's
- * {@code ResourceLister} (namespaced types, with the nested {@code FooNamespaceLister} per
- * namespace) or {@code ScopedLister} (cluster-scoped types), with a default method per
+ * {@code ResourceLister} (namespaced types, with {@code FooNamespaceLister} per namespace, written
+ * to its own file) or {@code ScopedLister} (cluster-scoped types), with a default method per
  * {@code @GenIndex}, the index functions ({@code indexers()}), and {@code create(Indexer)} whose
  * implementation is a local class over the runtime's {@code IndexerLister}.
  */
@@ -64,15 +64,26 @@ final class ListerWriter {
           .addStatement("return byIndex($S, value)", index.name()).build());
     }
     api.addMethod(create(r, lister, obj)).addMethod(indexers(r, obj));
-    if (r.namespaced()) {
-      api.addType(TypeSpec.interfaceBuilder(GeneratedNames.namespaceLister(model, r))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addSuperinterface(ParameterizedTypeName.get(SCOPED_LISTER, obj))
-          .addJavadoc("The {@link $T} objects of one namespace: {@code list} and {@code get} from {@link $T}.\n", obj,
-              SCOPED_LISTER)
-          .build());
-    }
     files.write(lister.packageName(), files.annotate(api).build());
+    if (r.namespaced()) {
+      writeNamespaceLister(r, obj);
+    }
+  }
+
+  /**
+   * {@code FooNamespaceLister}: its own file beside {@code FooLister}, since downstream code imports
+   * it by that name; everything it offers comes from {@code ScopedLister}.
+   */
+  private void writeNamespaceLister(ResourceDescriptor r, TypeName obj) {
+    ClassName name = GeneratedNames.namespaceLister(model, r);
+    TypeSpec.Builder api = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
+        .addOriginatingElement(r.element())
+        .addSuperinterface(ParameterizedTypeName.get(SCOPED_LISTER, obj))
+        .addJavadoc("Reads the {@link $T} objects of one namespace from an informer's cache: {@code list} and\n", obj)
+        .addJavadoc("{@code get} from {@link $T}, through the cache's namespace index. Returned objects are shared\n",
+            SCOPED_LISTER)
+        .addJavadoc("with the cache: never mutate them (copy with {@code Cache.copy(obj)} first). Thread-safe.\n");
+    files.write(name.packageName(), files.annotate(api).build());
   }
 
   /** {@code create(Indexer)}: checks the indexes, then a local class over {@code IndexerLister}. */

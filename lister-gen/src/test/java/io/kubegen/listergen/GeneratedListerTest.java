@@ -9,6 +9,7 @@ import com.example.samplecontroller.v1alpha1.Foo.Mode;
 import com.example.samplecontroller.v1alpha1.Foo.Owner;
 import com.example.testlisters.listers.samplecontroller.v1alpha1.BarLister;
 import com.example.testlisters.listers.samplecontroller.v1alpha1.FooLister;
+import com.example.testlisters.listers.samplecontroller.v1alpha1.FooNamespaceLister;
 import io.kubegen.runtime.api.LabelSelector;
 import io.kubegen.runtime.api.ObjectMeta;
 import io.kubegen.runtime.cache.Cache;
@@ -85,7 +86,8 @@ class GeneratedListerTest {
     assertThat(lister.list(LabelSelector.everything())).hasSize(1000);
     assertThat(lister.list(LabelSelector.parse("tier=odd"))).hasSize(500)
         .allMatch(f -> f.getMetadata().getLabels().get("tier").equals("odd"));
-    assertThat(lister.foos("ns-3").list(LabelSelector.everything())).hasSize(200)
+    FooNamespaceLister inNs3 = lister.foos("ns-3");
+    assertThat(inNs3.list(LabelSelector.everything())).hasSize(200)
         .allMatch(f -> f.getMetadata().getNamespace().equals("ns-3"));
     assertThat(lister.foos("ns-3").list(LabelSelector.parse("tier in (even)"))).hasSize(100);
     assertThat(lister.foos("").list(LabelSelector.everything())).hasSize(1000);

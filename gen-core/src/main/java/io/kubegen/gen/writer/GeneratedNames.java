@@ -52,9 +52,9 @@ public final class GeneratedNames {
     return ClassName.get(model.groupVersionPackage(Naming.LISTERS, r.groupVersion()), r.generatedName("Lister"));
   }
 
-  /** {@code <base>.listers.<g>.<v>.FooLister.FooNamespaceLister}, nested in the lister (client-go keeps the two in one file). */
+  /** {@code <base>.listers.<g>.<v>.FooNamespaceLister}, beside {@code FooLister} in its package. */
   public static ClassName namespaceLister(ApiModel model, ResourceDescriptor r) {
-    return lister(model, r).nestedClass(r.generatedName("NamespaceLister"));
+    return ClassName.get(model.groupVersionPackage(Naming.LISTERS, r.groupVersion()), r.generatedName("NamespaceLister"));
   }
 
   /** {@code <base>.informers.<g>.<v>.FooInformer}. */

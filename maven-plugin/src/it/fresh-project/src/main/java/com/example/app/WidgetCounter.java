@@ -4,6 +4,7 @@ import com.example.generated.clientset.Clientset;
 import com.example.generated.clientset.fake.FakeClientset;
 import com.example.generated.informers.SharedInformerFactory;
 import com.example.generated.listers.widgets.v1.WidgetLister;
+import com.example.generated.listers.widgets.v1.WidgetNamespaceLister;
 import com.example.widgets.v1.Widget;
 import io.kubegen.runtime.api.LabelSelector;
 import io.kubegen.runtime.cache.ResourceEventHandler;
@@ -50,7 +51,8 @@ public final class WidgetCounter {
     factory.waitForCacheSync(Duration.ofSeconds(30));
     try {
       System.out.println(lister.list(LabelSelector.parse("team=blue")).size() + " blue widgets");
-      return lister.widgets("default").get(name);
+      WidgetNamespaceLister inDefault = lister.widgets("default");
+      return inDefault.get(name);
     } finally {
       factory.shutdown();
     }

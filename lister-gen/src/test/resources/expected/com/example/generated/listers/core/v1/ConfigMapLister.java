@@ -5,7 +5,6 @@ import io.kubegen.runtime.cache.IndexFunction;
 import io.kubegen.runtime.cache.Indexer;
 import io.kubegen.runtime.listers.IndexerLister;
 import io.kubegen.runtime.listers.ResourceLister;
-import io.kubegen.runtime.listers.ScopedLister;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -45,11 +44,5 @@ public interface ConfigMapLister extends ResourceLister<ConfigMap> {
    */
   static Map<String, IndexFunction<ConfigMap>> indexers() {
     return Map.of();
-  }
-
-  /**
-   * The {@link ConfigMap} objects of one namespace: {@code list} and {@code get} from {@link ScopedLister}.
-   */
-  interface ConfigMapNamespaceLister extends ScopedLister<ConfigMap> {
   }
 }

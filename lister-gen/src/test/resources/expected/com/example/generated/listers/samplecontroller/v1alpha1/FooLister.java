@@ -5,7 +5,6 @@ import io.kubegen.runtime.cache.IndexFunction;
 import io.kubegen.runtime.cache.Indexer;
 import io.kubegen.runtime.listers.IndexerLister;
 import io.kubegen.runtime.listers.ResourceLister;
-import io.kubegen.runtime.listers.ScopedLister;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -118,11 +117,5 @@ public interface FooLister extends ResourceLister<Foo> {
             .map(entry -> entry.getKey() + "=" + entry.getValue()).toList(),
         "byMode", obj -> Stream.ofNullable(obj.getSpec()).map(spec -> spec.getMode())
             .filter(Objects::nonNull).map(String::valueOf).toList());
-  }
-
-  /**
-   * The {@link Foo} objects of one namespace: {@code list} and {@code get} from {@link ScopedLister}.
-   */
-  interface FooNamespaceLister extends ScopedLister<Foo> {
   }
 }
