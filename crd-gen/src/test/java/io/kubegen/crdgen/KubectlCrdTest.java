@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generated CRDs through the real {@code kubectl} against the embedded API server: accepted by a
  * server-side dry run, created by {@code kubectl apply}, listed by {@code kubectl get crd}, and
- * their custom resources served ({@code kubectl apply} of a Widget, {@code kubectl get widgets}).
+ * their custom resources served ({@code kubectl apply} of a Widget, {@code kubectl get widgets}),
+ * and the fields' javadoc shown by {@code kubectl explain}.
  * kubectl runs with a private HOME and kubeconfig, every call bounded by a request and a process
  * timeout.
  */
@@ -79,6 +80,31 @@ class KubectlCrdTest {
     assertThat(ok("apply", "-f", widget.toString())).contains("widget.widgets.example.com/oak-box created");
     assertThat(ok("get", "wd", "-n", "default", "-o", "jsonpath={.items[*].metadata.name} {.items[*].spec.colour}"))
         .isEqualTo("oak-box sky-blue");
+  }
+
+  @Test
+  void kubectlExplainShowsTheJavadocOfTheModel() throws IOException {
+    Path dir = writeCrds(CrdCompilation.generate(GoldenFiles.sources(GoldenFilesTest.MODELS), "com.example.generated"));
+    ok("apply", "-f", dir.toString());
+
+    String spec = ok("explain", "widgets.spec");
+    assertThat(spec).containsPattern("KIND:\\s+Widget").containsPattern("VERSION:\\s+(widgets.example.com/)?v1\\s")
+        .contains("widgets.example.com").containsPattern("FIELD:\\s+spec")
+        .contains("What to build.")
+        .contains("How many widgets to build.", "The widget's display name.", "The edge length in centimetres.")
+        // the fields, with their types and required marks as kubectl prints them
+        .containsPattern("colour\\s+<string> -required-")
+        .containsPattern("serial\\s+<integer> -required-")
+        .contains("size_cm", "The serial number, assigned by the factory")
+        // ignored properties are not in the schema
+        .doesNotContain("internalNotes").doesNotContain("secret");
+
+    String colour = ok("explain", "widgets.spec.colour");
+    assertThat(colour).containsPattern("FIELD:\\s+colour\\s+<string>").contains("The main colour.")
+        .containsIgnoringCase("enum").contains("RED", "GREEN", "sky-blue");
+
+    String part = ok("explain", "widgets.spec.mainPart.material.name");
+    assertThat(part).contains("The material's name, such as oak.");
   }
 
   @Test

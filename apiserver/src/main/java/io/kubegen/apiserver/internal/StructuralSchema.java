@@ -75,7 +75,8 @@ final class StructuralSchema {
           ? FieldError.required(path + ".type", "must be object if x-kubernetes-embedded-resource is true")
           : new FieldError(FieldError.Type.INVALID, path + ".type", FieldError.quote(type),
               "must be object if x-kubernetes-embedded-resource is true"));
-    } else if (type.isEmpty() && !intOrString) {
+    } else if (type.isEmpty() && !intOrString && (level == Level.ROOT || !preservesUnknownFields(s))) {
+      // as kube-apiserver: a field or item that keeps whatever it is given needs no type
       errors.add(FieldError.required(path + ".type", switch (level) {
         case ROOT -> "must not be empty at the root";
         case ITEM -> "must not be empty for specified array items";
@@ -176,5 +177,10 @@ final class StructuralSchema {
             FieldError.quote(p.path("type").asText("")), "must be string"));
       }
     }
+  }
+
+  private static boolean preservesUnknownFields(JsonNode s) {
+    JsonNode preserve = s.get("x-kubernetes-preserve-unknown-fields");
+    return preserve != null && preserve.isBoolean() && preserve.booleanValue();
   }
 }

@@ -40,6 +40,12 @@ class StructuralSchemaTest {
     assertThat(errors("{type: object, properties: {l: {type: array, items: {}}}}"))
         .containsExactly(ROOT + ".properties[l].items.type: Required value: must not be empty for specified array items");
     assertThat(errors("{type: object, properties: {p: {x-kubernetes-int-or-string: true}}}")).isEmpty();
+    // a field or item that preserves unknown fields may leave its type open (any JSON value), the root may not
+    assertThat(errors("{type: object, properties: {any: {x-kubernetes-preserve-unknown-fields: true},"
+        + " l: {type: array, items: {x-kubernetes-preserve-unknown-fields: true}},"
+        + " m: {type: object, additionalProperties: {x-kubernetes-preserve-unknown-fields: true}}}}")).isEmpty();
+    assertThat(errors("{x-kubernetes-preserve-unknown-fields: true}"))
+        .containsExactly(ROOT + ".type: Required value: must not be empty at the root");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.kubegen.sample.controller;
 
 import io.kubegen.apiserver.EmbeddedApiServer;
-import io.kubegen.apiserver.ResourceDefinition;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.rest.KubeApiException;
 import io.kubegen.runtime.rest.RetryOnConflict;
@@ -16,7 +15,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The bounded demo: starts an embedded API server, registers the Foo and FooPolicy resources,
+ * The bounded demo: starts an embedded API server, registers the Foo and FooPolicy CRDs that
+ * kubegen generated for sample-types (found on the class path, schemas enforced),
  * runs the controller (with the {@link ClusterSimulator} standing in for kube-controller-manager),
  * and walks through a Foo's life: create, reconcile, scale, cap by a FooPolicy, delete. Prints
  * each step and a summary; every wait has a deadline.
@@ -26,13 +26,6 @@ import java.util.function.BooleanSupplier;
 public final class EmbeddedDemo {
   /** The namespace the demo works in. */
   public static final String NAMESPACE = "default";
-
-  /** The Foo resource as the API server registers it. */
-  public static final ResourceDefinition FOOS =
-      ResourceDefinition.of("samplecontroller.k8s.io", "v1alpha1", "Foo", "foos", true).withStatusSubresource();
-  /** The FooPolicy resource as the API server registers it. */
-  public static final ResourceDefinition FOO_POLICIES =
-      ResourceDefinition.of("samplecontroller.k8s.io", "v1alpha1", "FooPolicy", "foopolicies", false);
 
   private final Options options;
   private final PrintStream out;
@@ -51,8 +44,8 @@ public final class EmbeddedDemo {
   public int run() {
     long started = System.nanoTime();
     try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
-      server.register(FOOS).register(FOO_POLICIES);
-      out.println("embedded API server at " + server.url() + " (Foo and FooPolicy registered)");
+      server.registerCrds();
+      out.println("embedded API server at " + server.url() + " (Foo and FooPolicy CRDs registered)");
       Clientset clients = Clientset.create(server.restConfig());
       running = RunningController.start(clients, options.workers(), true, line -> out.println(line));
       try {

@@ -16,7 +16,7 @@ class FooControllerEmbeddedServerTest {
   @BeforeEach
   void startServer() {
     server = EmbeddedApiServer.start();
-    server.register(EmbeddedDemo.FOOS).register(EmbeddedDemo.FOO_POLICIES);
+    server.registerCrds();
     clients = Clientset.create(server.restConfig());
   }
 

@@ -90,7 +90,7 @@ class LeaderElectionReplicasTest {
   private void handOverTwice() throws Exception {
     try (EmbeddedApiServer server = EmbeddedApiServer.start();
          RestClient rest = RestClient.create(server.restConfig())) {
-      server.register(EmbeddedDemo.FOOS).register(EmbeddedDemo.FOO_POLICIES);
+      server.registerCrds();
       Path kubeconfig = server.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
       Clientset clients = Clientset.create(server.restConfig());
       ResourceClient<Lease> leases = new ResourceClient<>(rest, Lease.RESOURCE, Lease.class, NS);

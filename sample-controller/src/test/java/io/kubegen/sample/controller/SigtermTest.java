@@ -32,7 +32,7 @@ class SigtermTest {
   @Test
   void reconcilesFromAKubeconfigAndStopsCleanlyOnSigterm() throws Exception {
     try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
-      server.register(EmbeddedDemo.FOOS).register(EmbeddedDemo.FOO_POLICIES);
+      server.registerCrds();
       Path kubeconfig = server.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
       Path log = dir.resolve("controller.log");
       Clientset clients = Clientset.create(server.restConfig());
