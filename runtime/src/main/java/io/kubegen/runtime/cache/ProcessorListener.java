@@ -83,19 +83,7 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
 
   /** Queues a notification; never blocks. */
   void add(Notification<T> n) {
-    lock.lock();
-    try {
-      if (removed || failure != null) {
-        return;
-      }
-      if (n instanceof Notification.Add<T> a && a.initial()) {
-        pendingInitial.incrementAndGet();
-      }
-      queue.addLast(n);
-      notEmpty.signal();
-    } finally {
-      lock.unlock();
-    }
+    enqueue(n, true);
   }
 
   /**
@@ -103,6 +91,11 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
    * {@link #signalDeferred()} once it has queued a burst. Never blocks.
    */
   void addDeferred(Notification<T> n) {
+    enqueue(n, false);
+    unsignalled = true;
+  }
+
+  private void enqueue(Notification<T> n, boolean wake) {
     lock.lock();
     try {
       if (removed || failure != null) {
@@ -112,10 +105,12 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
         pendingInitial.incrementAndGet();
       }
       queue.addLast(n);
+      if (wake) {
+        notEmpty.signal();
+      }
     } finally {
       lock.unlock();
     }
-    unsignalled = true;
   }
 
   /** Wakes the delivery thread if {@link #addDeferred} queued anything since the last call. */
