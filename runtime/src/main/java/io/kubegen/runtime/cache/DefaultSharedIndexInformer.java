@@ -158,38 +158,27 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
 
   @Override
   public void setTransform(UnaryOperator<T> transform) {
-    processLock.lock();
-    try {
-      if (started) {
-        throw new IllegalStateException("informer " + name + " has started; set the transform before start()");
-      }
-      this.transform = transform;
-    } finally {
-      processLock.unlock();
-    }
+    beforeStart("transform", () -> this.transform = transform);
   }
 
   @Override
   public void setWatchErrorHandler(WatchErrorHandler handler) {
-    processLock.lock();
-    try {
-      if (started) {
-        throw new IllegalStateException("informer " + name + " has started; set the watch error handler before start()");
-      }
-      this.watchErrorHandler = Objects.requireNonNull(handler, "handler");
-    } finally {
-      processLock.unlock();
-    }
+    beforeStart("watch error handler", () -> this.watchErrorHandler = Objects.requireNonNull(handler, "handler"));
   }
 
   @Override
   public void setMetrics(InformerMetrics metrics) {
+    beforeStart("metrics", () -> this.metrics = Objects.requireNonNull(metrics, "metrics"));
+  }
+
+  /** Runs a setting under the processing lock; refused once the informer has started. */
+  private void beforeStart(String what, Runnable setting) {
     processLock.lock();
     try {
       if (started) {
-        throw new IllegalStateException("informer " + name + " has started; set the metrics before start()");
+        throw new IllegalStateException("informer " + name + " has started; set the " + what + " before start()");
       }
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      setting.run();
     } finally {
       processLock.unlock();
     }
