@@ -79,10 +79,9 @@ final class ListerWriter {
     TypeSpec.Builder api = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
         .addOriginatingElement(r.element())
         .addSuperinterface(ParameterizedTypeName.get(SCOPED_LISTER, obj))
-        .addJavadoc("Reads the {@link $T} objects of one namespace from an informer's cache: {@code list} and\n", obj)
-        .addJavadoc("{@code get} from {@link $T}, through the cache's namespace index. Returned objects are shared\n",
-            SCOPED_LISTER)
-        .addJavadoc("with the cache: never mutate them (copy with {@code Cache.copy(obj)} first). Thread-safe.\n");
+        .addJavadoc("Reads the {@link $T} objects of one namespace from an informer's cache ({@code list}, {@code get} of\n", obj)
+        .addJavadoc("{@link $T}); returned objects are shared with the cache: never mutate them. Thread-safe.\n",
+            SCOPED_LISTER);
     files.write(name.packageName(), files.annotate(api).build());
   }
 

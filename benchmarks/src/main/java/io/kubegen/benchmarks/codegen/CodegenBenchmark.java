@@ -26,14 +26,17 @@ import javax.tools.ToolProvider;
 
 /**
  * How much kubegen's processors add to {@code javac}: compiles a synthetic model of N resource
- * types (default 200) in-process, after warm-up rounds, in four ways that alternate round by round:
+ * types (default 200) in-process, after warm-up rounds, in five ways that alternate round by round:
  *
  * <ul>
  *   <li><b>A</b> the model alone, {@code -proc:none};
  *   <li><b>B</b> the model with every {@code io.kubegen.*} processor found on the class path, the
  *       generated sources compiled in the same run;
  *   <li><b>C</b> the processors alone, {@code -proc:only};
- *   <li><b>D</b> the model plus the sources B generated, {@code -proc:none}.
+ *   <li><b>D</b> the model plus the sources B generated, {@code -proc:none};
+ *   <li><b>E</b> the model with a processor that only writes B's output, verbatim, in its first
+ *       round ({@link ReplayProcessor}): javac's own cost of getting that output through
+ *       annotation processing, so B − E is what kubegen's reading and writing adds.
  * </ul>
  *
  * For each it prints the median and minimum wall time and thread CPU time (javac runs on the
@@ -52,6 +55,7 @@ public final class CodegenBenchmark {
   private static final String OUTPUT_PACKAGE = "bench.generated";
   private static final List<String> GENERATORS = List.of("client", "lister", "informer");
   private static final List<String> OLD_PROCESSORS = List.of("ClientGenProcessor", "ListerGenProcessor", "InformerGenProcessor");
+  private static final String REPLAY = "replay";
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private CodegenBenchmark() {}
@@ -61,6 +65,9 @@ public final class CodegenBenchmark {
 
   /** How to compile: processors or none, and with {@code -proc:only} or not. */
   private record Mode(String name, String label, boolean processors, boolean processingOnly, String generators) {}
+
+  /** The generated sources E replays (qualified name → content), read from B's first warm-up output. */
+  private static Map<String, String> replayed = Map.of();
 
   public static void main(String[] args) throws IOException {
     int types = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -75,6 +82,7 @@ public final class CodegenBenchmark {
       Mode b = new Mode("gen", "B javac of the model with the processors", true, false, null);
       Mode c = new Mode("only", "C processors only (-proc:only)", true, true, null);
       Mode d = new Mode("pre", "D javac of model + generated sources, no processors", false, false, null);
+      Mode replay = new Mode("replay", "E model + a processor replaying B's output", true, false, REPLAY);
       if (rounds == 0) {
         sizes(work, sources, types);
         return;
@@ -84,9 +92,11 @@ public final class CodegenBenchmark {
         compile(work, "warm-b-" + i, sources, b);
       }
       List<Path> withGenerated = new ArrayList<>(sources);
-      withGenerated.addAll(javaFiles(work.resolve("warm-b-0").resolve("generated")));
+      Path generated = work.resolve("warm-b-0").resolve("generated");
+      withGenerated.addAll(javaFiles(generated));
+      replayed = readSources(generated);
       Map<Mode, List<Run>> runs = new LinkedHashMap<>();
-      for (Mode m : List.of(a, b, c, d)) {
+      for (Mode m : List.of(a, b, c, d, replay)) {
         runs.put(m, new ArrayList<>());
       }
       for (int i = 0; i < rounds; i++) {
@@ -94,7 +104,9 @@ public final class CodegenBenchmark {
         runs.get(b).add(compile(work, "b-" + i, sources, b));
         runs.get(c).add(compile(work, "c-" + i, sources, c));
         runs.get(d).add(compile(work, "d-" + i, withGenerated, d));
+        runs.get(replay).add(compile(work, "e-" + i, sources, replay));
         delete(work.resolve("a-" + i));
+        delete(work.resolve("e-" + i));
         delete(work.resolve("c-" + i));
         delete(work.resolve("d-" + i));
         if (i > 0) {
@@ -125,8 +137,12 @@ public final class CodegenBenchmark {
         long amin = min(runs.get(a), f);
         long bmin = min(runs.get(b), f);
         long dmin = min(runs.get(d), f);
-        System.out.printf(Locale.ROOT, "%s: B/A %.2f (medians), %.2f (minimums); (B-D)/D %.0f%% (medians), %.0f%% (minimums)%n",
-            what, (double) bm / am, (double) bmin / amin, 100.0 * (bm - dm) / dm, 100.0 * (bmin - dmin) / dmin);
+        long em = median(runs.get(replay), f);
+        long emin = min(runs.get(replay), f);
+        System.out.printf(Locale.ROOT, "%s: B/A %.2f (medians), %.2f (minimums); (B-D)/D %.0f%% (medians), %.0f%% (minimums);"
+                + " (E-D)/D %.0f%% / %.0f%%; (B-E)/D %.0f%% / %.0f%%%n",
+            what, (double) bm / am, (double) bmin / amin, 100.0 * (bm - dm) / dm, 100.0 * (bmin - dmin) / dmin,
+            100.0 * (em - dm) / dm, 100.0 * (emin - dmin) / dmin, 100.0 * (bm - em) / dm, 100.0 * (bmin - emin) / dmin);
       }
       sizes(work, sources, types);
     } finally {
@@ -163,6 +179,9 @@ public final class CodegenBenchmark {
 
   /** The processors of {@code mode}: for a selection, the single processor told so, or the earlier separate ones. */
   private static List<Processor> processorsFor(Mode mode) {
+    if (REPLAY.equals(mode.generators())) {
+      return List.of(new ReplayProcessor(replayed));
+    }
     List<Processor> all = kubegenProcessors();
     if (mode.generators() == null || all.size() == 1) {
       return all;
@@ -190,7 +209,7 @@ public final class CodegenBenchmark {
       } else if (mode.processingOnly()) {
         options.add("-proc:only");
       }
-      if (mode.generators() != null) {
+      if (mode.generators() != null && !REPLAY.equals(mode.generators())) {
         options.add("-Akubegen.generators=" + mode.generators());
       }
       JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files, null, options, null,
@@ -228,6 +247,17 @@ public final class CodegenBenchmark {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     }
+  }
+
+  /** The {@code .java} files under {@code dir} by qualified type name, in name order. */
+  private static Map<String, String> readSources(Path dir) throws IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Path f : javaFiles(dir)) {
+      String relative = dir.relativize(f).toString();
+      out.put(relative.substring(0, relative.length() - ".java".length()).replace(java.io.File.separatorChar, '.'),
+          Files.readString(f));
+    }
+    return out;
   }
 
   private record Size(long files, long lines, long bytes) {}

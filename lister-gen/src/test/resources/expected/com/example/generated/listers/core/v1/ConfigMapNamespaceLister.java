@@ -5,9 +5,8 @@ import io.kubegen.runtime.listers.ScopedLister;
 import javax.annotation.processing.Generated;
 
 /**
- * Reads the {@link ConfigMap} objects of one namespace from an informer's cache: {@code list} and
- * {@code get} from {@link ScopedLister}, through the cache's namespace index. Returned objects are shared
- * with the cache: never mutate them (copy with {@code Cache.copy(obj)} first). Thread-safe.
+ * Reads the {@link ConfigMap} objects of one namespace from an informer's cache ({@code list}, {@code get} of
+ * {@link ScopedLister}); returned objects are shared with the cache: never mutate them. Thread-safe.
  */
 @Generated("io.kubegen.listergen.ListerGenStep")
 public interface ConfigMapNamespaceLister extends ScopedLister<ConfigMap> {
