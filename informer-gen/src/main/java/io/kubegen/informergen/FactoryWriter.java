@@ -3,6 +3,7 @@ package io.kubegen.informergen;
 import static io.kubegen.gen.writer.RuntimeTypes.GENERIC_INFORMER;
 import static io.kubegen.gen.writer.RuntimeTypes.GROUP_VERSION_RESOURCE;
 import static io.kubegen.gen.writer.RuntimeTypes.KUBERNETES_OBJECT;
+import static io.kubegen.gen.writer.RuntimeTypes.RESOURCE_TYPE;
 import static io.kubegen.gen.writer.RuntimeTypes.SHARED_INDEX_INFORMER;
 import static io.kubegen.gen.writer.RuntimeTypes.SHARED_INFORMER_FACTORY_BASE;
 import static io.kubegen.gen.writer.RuntimeTypes.SHARED_INFORMER_OPTION;
@@ -22,25 +23,30 @@ import io.kubegen.gen.model.ResourceDescriptor;
 import io.kubegen.gen.writer.GeneratedFiles;
 import io.kubegen.gen.writer.GeneratedNames;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code SharedInformerFactory} (extending the runtime's {@code SharedInformerFactoryBase}):
  * one accessor per group, returning a nested {@code <G>Informers} with one accessor per version,
- * returning a nested {@code <G><V>Informers} with one accessor per resource; and the table of
- * typed accessors behind {@code forResource}.
+ * returning a nested {@code <G><V>Informers} with one accessor per resource; and
+ * {@code forResource}, which finds the typed accessor by switching on the group version and resource.
  */
 final class FactoryWriter {
+  private static final TypeName TYPES_LIST = ParameterizedTypeName.get(ClassName.get(List.class),
+      ParameterizedTypeName.get(RESOURCE_TYPE, WildcardTypeName.subtypeOf(Object.class)));
+
   private final ApiModel model;
+  private final ApiModel clients;
   private final GeneratedFiles files;
 
-  FactoryWriter(ApiModel model, GeneratedFiles files) {
+  /** {@code model}: the resources with informers; {@code clients}: every resource of the clientset. */
+  FactoryWriter(ApiModel model, ApiModel clients, GeneratedFiles files) {
     this.model = model;
+    this.clients = clients;
     this.files = files;
   }
 
@@ -64,7 +70,7 @@ final class FactoryWriter {
         .addJavadoc(InformerWriter.SHARED)
         .addJavadoc("\n<p>Thread-safe (see {@code SharedInformerFactoryBase}): informers asked for after {@link #start()}\n"
             + "are started by the next {@code start()}; {@link #shutdown()} stops them all and joins their threads.\n")
-        .addField(informersTable(factory))
+        .addField(servedTable())
         .addField(clientset, "clientset", Modifier.PRIVATE, Modifier.FINAL);
     model.resources().forEach(r -> type.addOriginatingElement(r.element()));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
@@ -90,13 +96,7 @@ final class FactoryWriter {
           .addJavadoc("The informers of API group {@code $L}.\n", groupName(e.getValue().get(0)))
           .addStatement("return new $T()", group).build());
     }
-    type.addMethod(MethodSpec.methodBuilder("forResource").addModifiers(Modifier.PUBLIC)
-        .returns(GENERIC_INFORMER).addParameter(GROUP_VERSION_RESOURCE, "resource")
-        .addJavadoc("The shared informer of {@code resource}, untyped (client-go's {@code ForResource}); the same\n"
-            + "informer the typed accessor returns.\n\n")
-        .addJavadoc("@throws IllegalArgumentException if this factory has no informer for {@code resource}\n")
-        .addStatement("return $T.forResource(resource, INFORMERS, this)", GENERIC_INFORMER).build());
-    type.addStaticBlock(informersBlock(factory));
+    type.addMethod(forResource());
     for (Map.Entry<String, List<ApiGroupVersion>> e : model.groupVersionsBySegment().entrySet()) {
       type.addType(groupType(e.getKey(), e.getValue()));
       e.getValue().forEach(gv -> type.addType(groupVersionType(gv, model.byGroupVersion().get(gv))));
@@ -105,30 +105,46 @@ final class FactoryWriter {
   }
 
   /**
-   * {@code INFORMERS}: each resource's typed accessor, by resource, for {@code forResource}; filled
-   * in a static block with one {@code put} per resource (a single {@code Map.ofEntries} of lambdas
-   * costs javac inference time that grows with the square of the entries).
+   * {@code SERVED}: the resources of the factory, by group version: the group version client's
+   * {@code TYPES} when every resource of it has an informer, else the typed clients' {@code TYPE}s.
    */
-  private FieldSpec informersTable(ClassName factory) {
-    return FieldSpec.builder(tableType(factory), "INFORMERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build();
+  private FieldSpec servedTable() {
+    List<CodeBlock> lists = new ArrayList<>();
+    model.byGroupVersion().forEach((gv, resources) -> {
+      if (resources.size() == clients.byGroupVersion().get(gv).size()) {
+        lists.add(CodeBlock.of("$T.TYPES", GeneratedNames.groupVersionClient(model, gv)));
+      } else {
+        lists.add(CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(resources.stream()
+            .map(r -> CodeBlock.of("$T.TYPE", GeneratedNames.typedClient(model, r))).toList(), ",$W")));
+      }
+    });
+    return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), TYPES_LIST), "SERVED",
+        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($L)", List.class, CodeBlock.join(lists, ",$W")).build();
   }
 
-  private CodeBlock informersBlock(ClassName factory) {
-    CodeBlock.Builder block = CodeBlock.builder()
-        .addStatement("$T informers = new $T<>()", tableType(factory), HashMap.class);
-    for (ResourceDescriptor r : model.resources()) {
-      ApiGroupVersion gv = r.groupVersion();
-      block.addStatement("informers.put(new $T($S, $S, $S),$Wf -> f.$L().$L().$L().informer())", GROUP_VERSION_RESOURCE,
-          gv.group(), gv.version(), r.plural(), InformerNames.groupAccessor(gv.groupSegment()), gv.versionSegment(),
-          r.accessorName());
+  /**
+   * {@code forResource}: a switch on the group version, then on the resource in the group
+   * version's nested class (plain calls of the typed accessors, no table of lambdas for javac to
+   * infer).
+   */
+  private MethodSpec forResource() {
+    CodeBlock.Builder cases = CodeBlock.builder()
+        .add("$T<? extends $T> informer = switch (resource.group() + \"/\" + resource.version()) {\n",
+            SHARED_INDEX_INFORMER, KUBERNETES_OBJECT).indent();
+    for (ApiGroupVersion gv : model.byGroupVersion().keySet()) {
+      cases.add("case $S -> $L().$L().informer(resource.resource());\n", gv.group() + "/" + gv.version(),
+          InformerNames.groupAccessor(gv.groupSegment()), gv.versionSegment());
     }
-    return block.addStatement("INFORMERS = $T.copyOf(informers)", Map.class).build();
-  }
-
-  private static TypeName tableType(ClassName factory) {
-    TypeName informer = ParameterizedTypeName.get(SHARED_INDEX_INFORMER, WildcardTypeName.subtypeOf(KUBERNETES_OBJECT));
-    return ParameterizedTypeName.get(ClassName.get(Map.class), GROUP_VERSION_RESOURCE,
-        ParameterizedTypeName.get(ClassName.get(Function.class), factory, informer));
+    cases.add("default -> null;\n").unindent().add("};\n");
+    return MethodSpec.methodBuilder("forResource").addModifiers(Modifier.PUBLIC)
+        .returns(GENERIC_INFORMER).addParameter(GROUP_VERSION_RESOURCE, "resource")
+        .addJavadoc("The shared informer of {@code resource}, untyped (client-go's {@code ForResource}); the same\n"
+            + "informer the typed accessor returns.\n\n")
+        .addJavadoc("@throws IllegalArgumentException if this factory has no informer for {@code resource}\n")
+        .addStatement("$T.requireNonNull(resource, $S)", Objects.class, "resource")
+        .addCode(cases.build())
+        .addStatement("return $T.of(resource, informer, SERVED)", GENERIC_INFORMER).build();
   }
 
   /** {@code <G>Informers}: one accessor per version of the group. */
@@ -145,19 +161,28 @@ final class FactoryWriter {
     return type.build();
   }
 
-  /** {@code <G><V>Informers}: one accessor per resource of the group version. */
+  /**
+   * {@code <G><V>Informers}: one accessor per resource of the group version, documented once on
+   * the class, and the private {@code informer(resource)} behind {@code forResource}.
+   */
   private TypeSpec groupVersionType(ApiGroupVersion gv, List<ResourceDescriptor> resources) {
+    ClassName factory = GeneratedNames.sharedInformerFactory(model);
     TypeSpec.Builder type = TypeSpec.classBuilder(GeneratedNames.groupVersionInformers(model, gv))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("The informers of API group version {@code $L}, one per resource.\n", gv.apiVersion());
+        .addJavadoc("The informers of API group version {@code $L}, one accessor per resource, named after its plural:\n",
+            gv.apiVersion())
+        .addJavadoc("each returns the factory's one informer of that resource, in the factory's namespace for a namespaced one.\n");
+    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (resource) {\n").indent();
     for (ResourceDescriptor r : resources) {
       ClassName informer = GeneratedNames.informer(model, r);
       type.addMethod(MethodSpec.methodBuilder(r.accessorName()).addModifiers(Modifier.PUBLIC).returns(informer)
-          .addJavadoc("The informer of {@code $L}$L.\n", r.plural(),
-              r.namespaced() ? " (in the factory's namespace)" : " (cluster-scoped)")
-          .addStatement("return new $T($T.this, clientset)", informer, GeneratedNames.sharedInformerFactory(model))
-          .build());
+          .addStatement("return new $T($T.this, clientset)", informer, factory).build());
+      cases.add("case $S -> $L().informer();\n", r.plural(), r.accessorName());
     }
+    cases.add("default -> null;\n").unindent().add("};\n");
+    type.addMethod(MethodSpec.methodBuilder("informer").addModifiers(Modifier.PRIVATE)
+        .returns(ParameterizedTypeName.get(SHARED_INDEX_INFORMER, WildcardTypeName.subtypeOf(KUBERNETES_OBJECT)))
+        .addParameter(String.class, "resource").addCode(cases.build()).build());
     return type.build();
   }
 

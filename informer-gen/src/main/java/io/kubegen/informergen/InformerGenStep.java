@@ -45,6 +45,6 @@ public final class InformerGenStep implements GeneratorStep {
     ApiModel informable = new ApiModel(model.basePackage(), informed);
     InformerWriter informers = new InformerWriter(informable, files);
     informable.resources().forEach(informers::write);
-    new FactoryWriter(informable, files).write();
+    new FactoryWriter(informable, model, files).write();
   }
 }

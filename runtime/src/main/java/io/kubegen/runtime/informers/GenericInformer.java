@@ -2,12 +2,13 @@ package io.kubegen.runtime.informers;
 
 import io.kubegen.runtime.api.GroupVersionResource;
 import io.kubegen.runtime.api.KubernetesObject;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import io.kubegen.runtime.listers.GenericLister;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * A shared informer seen without its type, as a generated {@code SharedInformerFactory.forResource}
@@ -27,23 +28,25 @@ public final class GenericInformer {
   }
 
   /**
-   * The informer of {@code resource} from a factory's table of typed accessors: what a generated
-   * {@code forResource} does.
+   * What a generated {@code forResource} returns: the untyped view of {@code informer}, which the
+   * factory's typed accessor of {@code resource} gave.
    *
-   * @param informers for each resource the factory serves, how to get its shared informer
-   * @throws IllegalArgumentException naming the served resources when {@code resource} is not one
+   * @param informer the factory's informer of {@code resource}, or null when it serves no such resource
+   * @param served the resources the factory serves, one list per group version (the clientset's
+   *     {@code TYPES}), to name them in the error
+   * @throws IllegalArgumentException naming the served resources when {@code informer} is null
    */
-  public static <F> GenericInformer forResource(GroupVersionResource resource,
-      Map<GroupVersionResource, Function<F, SharedIndexInformer<? extends KubernetesObject>>> informers, F factory) {
+  public static GenericInformer of(GroupVersionResource resource, SharedIndexInformer<? extends KubernetesObject> informer,
+      List<List<ResourceType<?>>> served) {
     Objects.requireNonNull(resource, "resource");
-    Function<F, SharedIndexInformer<? extends KubernetesObject>> accessor = informers.get(resource);
-    if (accessor == null) {
-      Map<String, GroupVersionResource> served = new TreeMap<>();
-      informers.keySet().forEach(r -> served.put(r.group() + "/" + r.version() + "/" + r.resource(), r));
+    if (informer == null) {
+      Map<String, GroupVersionResource> names = new TreeMap<>();
+      served.stream().flatMap(List::stream).map(ResourceType::resource)
+          .forEach(r -> names.put(r.group() + "/" + r.version() + "/" + r.resource(), r));
       throw new IllegalArgumentException("no informer for resource " + resource + "; this factory has informers for: "
-          + String.join("; ", served.values().stream().map(GroupVersionResource::toString).toList()));
+          + String.join("; ", names.values().stream().map(GroupVersionResource::toString).toList()));
     }
-    return new GenericInformer(resource, accessor.apply(factory));
+    return new GenericInformer(resource, informer);
   }
 
   /** The resource this informer watches. */

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,8 +61,11 @@ class TypedInformerTest {
     }
   }
 
-  private static final Map<GroupVersionResource, Function<Factory, SharedIndexInformer<? extends KubernetesObject>>>
-      TABLE = Map.of(THINGS, f -> f.things().informer());
+  /** What a generated factory's {@code forResource} does: its typed accessor, or null when it serves no such resource. */
+  private static GenericInformer forResource(Factory factory, GroupVersionResource resource) {
+    SharedIndexInformer<? extends KubernetesObject> informer = resource.equals(THINGS) ? factory.things().informer() : null;
+    return GenericInformer.of(resource, informer, List.of(List.of(TYPE)));
+  }
 
   @Test
   void everyInstanceOfOneFactorySharesOneInformerWithTheFactorysNamespaceTweakAndIndexes() throws Exception {
@@ -92,12 +94,12 @@ class TypedInformerTest {
   void forResourceFindsTheTypedInformerOrNamesWhatTheFactoryServes() {
     Factory factory = new Factory();
     try {
-      GenericInformer generic = GenericInformer.forResource(THINGS, TABLE, factory);
+      GenericInformer generic = forResource(factory, THINGS);
       assertThat(generic.resource()).isEqualTo(THINGS);
       assertThat(generic.informer()).isSameAs(factory.things().informer());
       assertThat(generic.lister().list(LabelSelector.everything())).isEmpty();
       GroupVersionResource other = new GroupVersionResource("apps", "v1", "deployments");
-      assertThatThrownBy(() -> GenericInformer.forResource(other, TABLE, factory))
+      assertThatThrownBy(() -> forResource(factory, other))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("no informer for resource apps/v1, Resource=deployments; this factory has informers for: "
               + "test.kubegen.io/v1, Resource=things");

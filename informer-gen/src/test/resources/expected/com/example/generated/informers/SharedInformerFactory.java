@@ -1,21 +1,23 @@
 package com.example.generated.informers;
 
 import com.example.generated.clientset.Clientset;
+import com.example.generated.clientset.core.v1.CoreV1Client;
+import com.example.generated.clientset.samplecontroller.v1alpha1.BarClient;
+import com.example.generated.clientset.samplecontroller.v1alpha1.FooClient;
 import com.example.generated.informers.core.v1.ConfigMapInformer;
 import com.example.generated.informers.core.v1.NamespaceInformer;
 import com.example.generated.informers.samplecontroller.v1alpha1.BarInformer;
 import com.example.generated.informers.samplecontroller.v1alpha1.FooInformer;
 import io.kubegen.runtime.api.GroupVersionResource;
 import io.kubegen.runtime.api.KubernetesObject;
+import io.kubegen.runtime.api.ResourceType;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import io.kubegen.runtime.informers.GenericInformer;
 import io.kubegen.runtime.informers.SharedInformerFactoryBase;
 import io.kubegen.runtime.informers.SharedInformerOption;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
 /**
@@ -39,20 +41,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.kubegen.informergen.InformerGenStep")
 public final class SharedInformerFactory extends SharedInformerFactoryBase {
-  private static final Map<GroupVersionResource, Function<SharedInformerFactory, SharedIndexInformer<? extends KubernetesObject>>> INFORMERS;
-
-  static {
-    Map<GroupVersionResource, Function<SharedInformerFactory, SharedIndexInformer<? extends KubernetesObject>>> informers = new HashMap<>();
-    informers.put(new GroupVersionResource("", "v1", "configmaps"),
-        f -> f.core().v1().configMaps().informer());
-    informers.put(new GroupVersionResource("", "v1", "namespaces"),
-        f -> f.core().v1().namespaces().informer());
-    informers.put(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "bars"),
-        f -> f.samplecontroller().v1alpha1().bars().informer());
-    informers.put(new GroupVersionResource("samplecontroller.k8s.io", "v1alpha1", "foos"),
-        f -> f.samplecontroller().v1alpha1().foos().informer());
-    INFORMERS = Map.copyOf(informers);
-  }
+  private static final List<List<ResourceType<?>>> SERVED = List.of(CoreV1Client.TYPES,
+      List.of(BarClient.TYPE, FooClient.TYPE));
 
   private final Clientset clientset;
 
@@ -101,7 +91,13 @@ public final class SharedInformerFactory extends SharedInformerFactoryBase {
    * @throws IllegalArgumentException if this factory has no informer for {@code resource}
    */
   public GenericInformer forResource(GroupVersionResource resource) {
-    return GenericInformer.forResource(resource, INFORMERS, this);
+    Objects.requireNonNull(resource, "resource");
+    SharedIndexInformer<? extends KubernetesObject> informer = switch (resource.group() + "/" + resource.version()) {
+      case "/v1" -> core().v1().informer(resource.resource());
+      case "samplecontroller.k8s.io/v1alpha1" -> samplecontroller().v1alpha1().informer(resource.resource());
+      default -> null;
+    };
+    return GenericInformer.of(resource, informer, SERVED);
   }
 
   /**
@@ -117,21 +113,24 @@ public final class SharedInformerFactory extends SharedInformerFactoryBase {
   }
 
   /**
-   * The informers of API group version {@code v1}, one per resource.
+   * The informers of API group version {@code v1}, one accessor per resource, named after its plural:
+   * each returns the factory's one informer of that resource, in the factory's namespace for a namespaced one.
    */
   public final class CoreV1Informers {
-    /**
-     * The informer of {@code configmaps} (in the factory's namespace).
-     */
     public ConfigMapInformer configMaps() {
       return new ConfigMapInformer(SharedInformerFactory.this, clientset);
     }
 
-    /**
-     * The informer of {@code namespaces} (cluster-scoped).
-     */
     public NamespaceInformer namespaces() {
       return new NamespaceInformer(SharedInformerFactory.this, clientset);
+    }
+
+    private SharedIndexInformer<? extends KubernetesObject> informer(String resource) {
+      return switch (resource) {
+        case "configmaps" -> configMaps().informer();
+        case "namespaces" -> namespaces().informer();
+        default -> null;
+      };
     }
   }
 
@@ -148,21 +147,24 @@ public final class SharedInformerFactory extends SharedInformerFactoryBase {
   }
 
   /**
-   * The informers of API group version {@code samplecontroller.k8s.io/v1alpha1}, one per resource.
+   * The informers of API group version {@code samplecontroller.k8s.io/v1alpha1}, one accessor per resource, named after its plural:
+   * each returns the factory's one informer of that resource, in the factory's namespace for a namespaced one.
    */
   public final class SamplecontrollerV1alpha1Informers {
-    /**
-     * The informer of {@code bars} (cluster-scoped).
-     */
     public BarInformer bars() {
       return new BarInformer(SharedInformerFactory.this, clientset);
     }
 
-    /**
-     * The informer of {@code foos} (in the factory's namespace).
-     */
     public FooInformer foos() {
       return new FooInformer(SharedInformerFactory.this, clientset);
+    }
+
+    private SharedIndexInformer<? extends KubernetesObject> informer(String resource) {
+      return switch (resource) {
+        case "bars" -> bars().informer();
+        case "foos" -> foos().informer();
+        default -> null;
+      };
     }
   }
 }
