@@ -141,24 +141,32 @@ final class DeadlineRunner {
     helpers.forEach(Thread::interrupt);
   }
 
-  /** Waits up to {@code grace} in all for the helpers to end (after {@link #stop()}). */
+  /**
+   * Waits up to {@code grace} in all for the helpers to end (after {@link #stop()}). An interrupt
+   * does not cut the wait short (the reflector's own {@code stop()} interrupts the thread that is
+   * waiting here); it is kept for the caller.
+   */
   void awaitHelpers(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
+    boolean interrupted = false;
     for (Thread t : helpers) {
-      long left = deadline - System.nanoTime();
-      try {
-        if (left > 0) {
+      long left;
+      while (t.isAlive() && (left = deadline - System.nanoTime()) > 0) {
+        try {
           TimeUnit.NANOSECONDS.timedJoin(t, left);
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
       if (t.isAlive()) {
         LOG.warn("{}: a list/watch call ignored its interrupt and is still running; left behind", threadName);
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
+
 
   private void signalAll() {
     lock.lock();
