@@ -32,7 +32,7 @@ final class ResultTable {
         work.watchers(), work.watchEvents(), work.watchRounds()), servers,
         r -> Spread.of(r.fanOutEventsPerSecond).format("%,.0f")));
     rows.add(row("fan-out writer, creates/s", servers, r -> Spread.of(r.fanOutWritesPerSecond).format("%,.0f")));
-    rows.add(row("watched over", servers, r -> r.server.startsWith("fabric8") ? "WebSocket" : "chunked HTTP"));
+    rows.add(row("watched over", servers, r -> r.watchedOver));
     rows.add(row("errors: creates / lists / watch", servers,
         r -> r.createErrors + " / " + r.listErrors + " / " + r.watchErrors));
     rows.add(row("server log lines with errors", servers, r -> Integer.toString(r.serverErrorLines)));

@@ -24,7 +24,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ServerBenchmark {
   /** How a server is watched; see {@link WatchStream}. */
-  enum WatchProtocol { CHUNKED_HTTP, WEBSOCKET }
+  enum WatchProtocol {
+    CHUNKED_HTTP("chunked HTTP"),
+    WEBSOCKET("WebSocket");
+
+    final String label;
+
+    WatchProtocol(String label) {
+      this.label = label;
+    }
+  }
 
   private static final long DELIVERY_DEADLINE_SECONDS = 60;
   private static final long READY_DEADLINE_SECONDS = 30;
@@ -42,7 +51,7 @@ final class ServerBenchmark {
     this.process = process;
     this.watchProtocol = watchProtocol;
     this.work = work;
-    this.results = new ServerResults(name);
+    this.results = new ServerResults(name, watchProtocol.label);
   }
 
   /** Runs every phase; an exception in one phase is recorded and the next phase still runs. */

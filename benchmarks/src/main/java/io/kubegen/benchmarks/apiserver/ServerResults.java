@@ -9,6 +9,7 @@ import java.util.List;
  */
 final class ServerResults {
   final String server;
+  final String watchedOver;
   final List<Double> createsPerSecond = new ArrayList<>();
   final List<Double> cpuMicrosPerCreate = new ArrayList<>();
   final List<Double> requestCpuMicrosPerCreate = new ArrayList<>();
@@ -27,8 +28,9 @@ final class ServerResults {
   /** One line per kind of error, for the report under the table. */
   final List<String> problems = new ArrayList<>();
 
-  ServerResults(String server) {
+  ServerResults(String server, String watchedOver) {
     this.server = server;
+    this.watchedOver = watchedOver;
   }
 
   int errors() {
