@@ -397,8 +397,9 @@ final class ServerBenchmark {
         results.watchErrors += errors + (int) ready.getCount();
         results.problem(String.format(Locale.ROOT, "fan-out round %d: %d watchers never ready, %d events missing,"
             + " %d duplicated, %d unexpected, %d streams failed (first: %s), %d writes failed (first: %s)",
-            round + 1, ready.getCount(), missing, duplicates, unexpected, failed, firstStreamFailure, writeFailures,
-            firstWriteFailure));
+            round + 1, ready.getCount(), missing, duplicates, unexpected, failed,
+            firstStreamFailure == null ? "none" : firstStreamFailure, writeFailures,
+            firstWriteFailure == null ? "none" : firstWriteFailure));
       }
       if (delivered && errors == 0) {
         results.fanOutEventsPerSecond.add(received / seconds);
