@@ -227,7 +227,7 @@ final class ServerBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (code != 200 || names.count() != work.listObjects()) {
           results.listErrors++;
-          results.problem("list round " + r + ": HTTP " + code + " with " + names.count() + " of "
+          results.problem((r < 0 ? "warm-up list" : "list round " + (r + 1)) + ": HTTP " + code + " with " + names.count() + " of "
               + work.listObjects() + " objects");
         } else if (r >= 0) {
           results.listMillis.add(seconds * 1e3);
