@@ -130,7 +130,7 @@ final class ServerBenchmark {
    */
   private void clear(String namespace, String prefix, java.util.function.Consumer<String> onError) throws IOException {
     long start = System.nanoTime();
-    int deleteCode = list0("DELETE", path(namespace), null);
+    int deleteCode = request("DELETE", path(namespace), null);
     PatternCounter left = new PatternCounter("\"name\":\"" + prefix);
     int listCode = list(path(namespace), left);
     System.out.printf(Locale.ROOT, "  %s emptied in %.1f s (not timed)%n", namespace, (System.nanoTime() - start) / 1e9);
@@ -202,10 +202,10 @@ final class ServerBenchmark {
 
   /** GETs {@code path} and streams the body into {@code sink}; returns the status code. */
   private int list(String path, java.io.OutputStream sink) throws IOException {
-    return list0("GET", path, sink);
+    return request("GET", path, sink);
   }
 
-  private int list0(String method, String path, java.io.OutputStream sink) throws IOException {
+  private int request(String method, String path, java.io.OutputStream sink) throws IOException {
     try (RawHttpConnection c = new RawHttpConnection(url)) {
       c.send(method, path, null);
       return c.readResponse(sink);
