@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * A minimal HTTP/1.1 keep-alive client over one socket, so the benchmark measures the server
  * and not a client library. Understands Content-Length bodies (every non-streamed answer of
  * the server has one) and chunked streams (lists, watches). Not thread-safe: one per thread.
+ * Connecting takes at most 10 s and every read at most {@link #READ_TIMEOUT_MILLIS}, so no call
+ * waits forever on a server that stopped answering.
  */
 final class RawHttpConnection implements AutoCloseable {
   private final Socket socket;
@@ -20,8 +23,13 @@ final class RawHttpConnection implements AutoCloseable {
   private final InputStream in;
   private final String host;
 
+  /** The longest a read waits for the server's next byte. */
+  static final int READ_TIMEOUT_MILLIS = 60_000;
+
   RawHttpConnection(URI server) throws IOException {
-    socket = new Socket(server.getHost(), server.getPort());
+    socket = new Socket();
+    socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 10_000);
+    socket.setSoTimeout(READ_TIMEOUT_MILLIS);
     socket.setTcpNoDelay(true);
     out = socket.getOutputStream();
     in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
@@ -44,7 +52,7 @@ final class RawHttpConnection implements AutoCloseable {
   }
 
   /** Reads one whole answer and returns its status code; the body is read and dropped unless asked for. */
-  int readResponse(ByteArrayOutputStream bodySink) throws IOException {
+  int readResponse(OutputStream bodySink) throws IOException {
     String status = line();
     int code = Integer.parseInt(status.substring(9, 12));
     long length = -1;
@@ -111,7 +119,7 @@ final class RawHttpConnection implements AutoCloseable {
     }
   }
 
-  private void copy(long n, ByteArrayOutputStream sink) throws IOException {
+  private void copy(long n, OutputStream sink) throws IOException {
     byte[] buf = new byte[8192];
     while (n > 0) {
       int r = in.read(buf, 0, (int) Math.min(buf.length, n));
