@@ -1,6 +1,7 @@
 package io.kubegen.runtime.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,24 @@ public class ObjectMeta {
     return labels;
   }
 
-  public void setLabels(Map<String, String> labels) { this.labels = labels == null ? null : new LinkedHashMap<>(labels); }
+  /**
+   * Sets the labels to a mutable copy of {@code labels} (null for none); equal label values of
+   * different objects share one string instance ({@link SharedStrings#shareLabelValue}).
+   */
+  public void setLabels(Map<String, String> labels) {
+    this.labels = labels == null ? null : shareValues(new LinkedHashMap<>(labels));
+  }
+
+  /** The labels as decoded: the decoder's map is this object's own, so it is kept, not copied. */
+  @JsonSetter("labels")
+  private void decodedLabels(LinkedHashMap<String, String> labels) {
+    this.labels = labels == null ? null : shareValues(labels);
+  }
+
+  private static LinkedHashMap<String, String> shareValues(LinkedHashMap<String, String> labels) {
+    labels.replaceAll((key, value) -> SharedStrings.shareLabelValue(value));
+    return labels;
+  }
 
   /** The annotations; never null (an empty, mutable map when none are set). */
   public Map<String, String> getAnnotations() {
@@ -84,6 +102,12 @@ public class ObjectMeta {
 
   public void setAnnotations(Map<String, String> annotations) {
     this.annotations = annotations == null ? null : new LinkedHashMap<>(annotations);
+  }
+
+  /** The annotations as decoded: the decoder's map is this object's own, so it is kept, not copied. */
+  @JsonSetter("annotations")
+  private void decodedAnnotations(LinkedHashMap<String, String> annotations) {
+    this.annotations = annotations;
   }
 
   /** The owner references; never null. */

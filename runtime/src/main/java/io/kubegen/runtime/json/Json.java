@@ -13,8 +13,10 @@ import java.io.UncheckedIOException;
 
 /**
  * The one configured Jackson mapper of kubegen: unknown properties ignored, nulls left out,
- * {@code java.time} values written as RFC 3339 strings, records supported. The mappers are
- * thread-safe and shared; do not reconfigure them.
+ * {@code java.time} values written as RFC 3339 strings, records supported. Decoded objects are
+ * compact: {@code apiVersion} and {@code kind} strings are shared
+ * instances, string maps are sized for their entries. The mappers are thread-safe and shared; do
+ * not reconfigure them.
  */
 public final class Json {
   private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
@@ -25,6 +27,7 @@ public final class Json {
   private static ObjectMapper configure(ObjectMapper mapper) {
     return mapper
         .registerModule(new JavaTimeModule())
+        .registerModule(new CompactModelModule())
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false)
         .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)

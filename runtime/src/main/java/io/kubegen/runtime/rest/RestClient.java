@@ -129,9 +129,9 @@ public final class RestClient implements AutoCloseable {
   // ---- execution --------------------------------------------------------------------------
 
   <T> T execute(Request request, JavaType type) {
-    Exchanger.Answer<byte[]> answer = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), callTimeout(request));
-    HttpResponse<byte[]> response = answer.response();
-    byte[] body = response.body();
+    Exchanger.Answer<BodyBytes> answer = exchange(request, BodyBytes.handler(), callTimeout(request));
+    HttpResponse<BodyBytes> response = answer.response();
+    byte[] body = response.body().take();
     int code = response.statusCode();
     if (code < 200 || code > 299) {
       throw toApiException(code, body, describe(request, response.uri()) + answer.failuresBefore());
@@ -140,7 +140,7 @@ public final class RestClient implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T decode(byte[] body, JavaType type, Request request, HttpResponse<byte[]> response) {
+  private static <T> T decode(byte[] body, JavaType type, Request request, HttpResponse<?> response) {
     URI uri = response.uri();
     Class<?> raw = type.getRawClass();
     if (raw == Void.class || raw == void.class) {
