@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.json.Json;
@@ -27,7 +28,8 @@ import java.util.Objects;
  * straight from the stream when the frame names its type first (as the API server writes it), so
  * a frame is parsed once; a frame with its fields in another order goes through a JSON tree.
  * Decoded events reach the watch in bursts ({@link QueueWatch#offerAll}): at the latest when the
- * decoder needs more bytes from the body, so an event never waits for the next one to arrive.
+ * decoder needs more bytes than the body has at hand ({@link InputStream#available()}), so an event
+ * never waits for the next one to arrive.
  *
  * <p>Immutable and thread-safe; {@link #decode} reads on the calling thread.
  *
@@ -35,15 +37,20 @@ import java.util.Objects;
  */
 public final class WatchStreamDecoder<T> {
   /** The most events decoded before they are handed to the watch, however fast the bytes arrive. */
-  private static final int MAX_BURST = 64;
+  private static final int MAX_BURST = 128;
 
   private final JavaType type;
   private final ObjectMapper mapper;
+  /** Binds objects; holds the type's deserializer, so a frame costs no deserializer lookup. */
+  private final ObjectReader objectReader;
+  private final ObjectReader statusReader;
 
   /** A decoder of frames whose objects are {@code type}s. */
   public WatchStreamDecoder(JavaType type) {
     this.type = Objects.requireNonNull(type, "type");
     this.mapper = Json.mapper();
+    this.objectReader = mapper.readerFor(type);
+    this.statusReader = mapper.readerFor(Status.class);
   }
 
   /** A decoder of frames whose objects are {@code type}s. */
@@ -61,19 +68,26 @@ public final class WatchStreamDecoder<T> {
    */
   public void decode(InputStream body, QueueWatch<T> watch) throws IOException {
     List<WatchEvent<T>> decodedNotHandedOver = new ArrayList<>();
-    // events go to the watch in bursts: whenever the parser needs more bytes (before it may block
-    // on the connection), at every MAX_BURST events, and when decoding ends in any way
+    // events go to the watch in bursts: whenever the parser needs more bytes than the body has at
+    // hand (before it may block on the connection), at every MAX_BURST events, and when decoding
+    // ends in any way
     InputStream handingOver = new FilterInputStream(body) {
       @Override
       public int read() throws IOException {
-        handOver(decodedNotHandedOver, watch);
+        handOverBeforeWaiting();
         return super.read();
       }
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
-        handOver(decodedNotHandedOver, watch);
+        handOverBeforeWaiting();
         return super.read(buffer, offset, length);
+      }
+
+      private void handOverBeforeWaiting() {
+        if (!decodedNotHandedOver.isEmpty() && nothingAtHand(in)) {
+          handOver(decodedNotHandedOver, watch);
+        }
       }
     };
     try (JsonParser parser = mapper.getFactory().createParser(handingOver)) {
@@ -102,6 +116,15 @@ public final class WatchStreamDecoder<T> {
       }
     } finally {
       handOver(decodedNotHandedOver, watch);
+    }
+  }
+
+  /** Whether a read of {@code in} may have to wait for the connection (or cannot tell). */
+  private static boolean nothingAtHand(InputStream in) {
+    try {
+      return in.available() <= 0;
+    } catch (IOException e) {
+      return true;
     }
   }
 
@@ -192,7 +215,7 @@ public final class WatchStreamDecoder<T> {
   /** Binds the object at the parser's {@code START_OBJECT}: a {@link Status} for ERROR, else a {@code T}. */
   private Object bind(JsonParser parser, WatchEvent.Type eventType, int number) throws IOException {
     try {
-      return eventType == WatchEvent.Type.ERROR ? mapper.readValue(parser, Status.class) : mapper.readValue(parser, type);
+      return (eventType == WatchEvent.Type.ERROR ? statusReader : objectReader).readValue(parser);
     } catch (StreamReadException e) {
       throw e;
     } catch (JsonProcessingException | IllegalArgumentException e) {
