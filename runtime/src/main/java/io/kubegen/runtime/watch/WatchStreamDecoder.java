@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubegen.runtime.api.Status;
 import io.kubegen.runtime.json.Json;
@@ -41,16 +40,11 @@ public final class WatchStreamDecoder<T> {
 
   private final JavaType type;
   private final ObjectMapper mapper;
-  /** Binds objects; holds the type's deserializer, so a frame costs no deserializer lookup. */
-  private final ObjectReader objectReader;
-  private final ObjectReader statusReader;
 
   /** A decoder of frames whose objects are {@code type}s. */
   public WatchStreamDecoder(JavaType type) {
     this.type = Objects.requireNonNull(type, "type");
     this.mapper = Json.mapper();
-    this.objectReader = mapper.readerFor(type);
-    this.statusReader = mapper.readerFor(Status.class);
   }
 
   /** A decoder of frames whose objects are {@code type}s. */
@@ -215,7 +209,7 @@ public final class WatchStreamDecoder<T> {
   /** Binds the object at the parser's {@code START_OBJECT}: a {@link Status} for ERROR, else a {@code T}. */
   private Object bind(JsonParser parser, WatchEvent.Type eventType, int number) throws IOException {
     try {
-      return (eventType == WatchEvent.Type.ERROR ? statusReader : objectReader).readValue(parser);
+      return eventType == WatchEvent.Type.ERROR ? mapper.readValue(parser, Status.class) : mapper.readValue(parser, type);
     } catch (StreamReadException e) {
       throw e;
     } catch (JsonProcessingException | IllegalArgumentException e) {
