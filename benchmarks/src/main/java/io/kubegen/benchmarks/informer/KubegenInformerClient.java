@@ -37,7 +37,7 @@ final class KubegenInformerClient implements InformerClient {
     client = RestClient.create(RestConfig.builder().server(url).qps(-1f).build());
     ResourceClient<BenchConfigMap> configMaps = new ResourceClient<>(client,
         new GroupVersionResource("", "v1", "configmaps"), BenchConfigMap.class, namespace);
-    informer = SharedIndexInformer.builder(ListWatch.of(configMaps), BenchConfigMap.class)
+    informer = SharedIndexInformer.builder(ListWatch.of(configMaps), BenchConfigMap.class).name("lr")
         .reflectorOptions(ReflectorOptions.builder().listMode(listMode).build()).build();
     for (int i = 0; i < handlers; i++) {
       LongAdder counter = counters[i];

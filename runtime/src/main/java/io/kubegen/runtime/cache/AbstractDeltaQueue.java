@@ -138,6 +138,17 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
 
   @Override
   public boolean pop(DeltaProcessor<T> processor) throws Exception {
+    return popBurst(processor, 1);
+  }
+
+  /**
+   * As {@link #pop}, then goes on popping what is already queued, up to {@code max} entries in
+   * all, without letting go of the lock in between: each entry is processed exactly as one
+   * {@code pop} would process it, but a burst costs one lock acquisition (and at most one wait) in
+   * place of one per entry. Returns false if the queue was closed before anything was popped.
+   * Stops early when the queue runs empty or is closed.
+   */
+  boolean popBurst(DeltaProcessor<T> processor, int max) throws Exception {
     lock.lock();
     try {
       while (queuedCount() == 0) {
@@ -146,15 +157,16 @@ abstract class AbstractDeltaQueue<T> implements DeltaQueue<T> {
         }
         notEmpty.await();
       }
-      if (closed) {
-        return false;
+      int popped = 0;
+      while (popped < max && !closed && queuedCount() > 0) {
+        boolean isInInitialList = !(populated && initialPopulationCount == 0);
+        if (initialPopulationCount > 0) {
+          initialPopulationCount--;
+        }
+        popNext(processor, isInInitialList);
+        popped++;
       }
-      boolean isInInitialList = !(populated && initialPopulationCount == 0);
-      if (initialPopulationCount > 0) {
-        initialPopulationCount--;
-      }
-      popNext(processor, isInInitialList);
-      return true;
+      return popped > 0;
     } finally {
       lock.unlock();
     }

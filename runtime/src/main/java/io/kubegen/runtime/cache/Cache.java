@@ -78,6 +78,11 @@ public final class Cache {
    * {@code indexers} (which must not use the name {@link #NAMESPACE_INDEX}).
    */
   public static <T> Indexer<T> newIndexer(Map<String, IndexFunction<T>> indexers) {
+    return newCacheIndexer(indexers);
+  }
+
+  /** {@link #newIndexer} as its concrete type, for the informer. */
+  static <T> CacheIndexer<T> newCacheIndexer(Map<String, IndexFunction<T>> indexers) {
     CacheIndexer<T> indexer = new CacheIndexer<>(metaNamespaceKeyFunction(), Map.of(NAMESPACE_INDEX, namespaceIndexFunction()));
     indexer.addIndexers(indexers);
     return indexer;

@@ -31,6 +31,14 @@ public final class CacheIndexer<T> implements Indexer<T> {
     store.update(keyFunction.key(obj), obj);
   }
 
+  /**
+   * Adds or updates {@code obj} and returns the object stored under its key before (null if
+   * none): {@link #get} and {@link #update} in one step, for the informer's processing thread.
+   */
+  T put(T obj) {
+    return store.put(keyFunction.key(obj), obj);
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public void delete(Object obj) {

@@ -36,7 +36,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   private final String name;
   private final ListWatch<T> listWatch;
   private final Class<T> type;
-  private final Indexer<T> indexer;
+  private final CacheIndexer<T> indexer;
   private final FifoMode fifoMode;
   private final ReflectorOptions reflectorOptions;
   private final Clock clock;
@@ -45,10 +45,11 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   /** Guards listeners (and their syncing flags), resyncCheckNanos and the start/stop state. */
   private final ReentrantLock processLock = new ReentrantLock();
   private final List<ProcessorListener<T>> listeners = new ArrayList<>();
-  /** The most pops after which the handlers' threads are woken even if more deltas are queued. */
-  private static final int WAKE_EVERY = 64;
-  /** Pops since the handlers' threads were last woken; guarded by {@link #processLock}. */
-  private int popsSinceWake;
+  /**
+   * The most queue entries the processing thread pops in one go (one lock of the queue) before it
+   * hands the notifications of the burst to the handlers' threads and wakes them.
+   */
+  private static final int BURST = 64;
   /** Released by stop() and by a failure: what run() waits for. */
   private final CountDownLatch notRunning = new CountDownLatch(1);
   private long resyncCheckNanos;
@@ -69,7 +70,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     this.name = b.name;
     this.listWatch = b.listWatch;
     this.type = b.type;
-    this.indexer = Cache.newIndexer(b.indexers);
+    this.indexer = Cache.newCacheIndexer(b.indexers);
     this.fifoMode = b.fifoMode;
     this.reflectorOptions = b.reflectorOptions;
     this.clock = b.reflectorOptions.clock();
@@ -212,7 +213,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
   }
 
   private void startThreads() {
-    DeltaQueue<T> q = fifoMode == FifoMode.IN_ORDER
+    AbstractDeltaQueue<T> q = fifoMode == FifoMode.IN_ORDER
         ? new InOrderFIFO<>(Cache.metaNamespaceKeyFunction(), indexer)
         : new DeltaFIFO<>(Cache.metaNamespaceKeyFunction(), indexer);
     q.setTransform(transform);
@@ -352,23 +353,40 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
         + (failure == null ? "" : ", failed: " + failure) + "}";
   }
 
-  /** Pops the queue until it is closed; an error ends it and fails the informer. */
+  /**
+   * Pops the queue until it is closed, a burst at a time (whatever is queued, up to
+   * {@link #BURST} entries), and after each burst wakes the handlers' threads: never later than
+   * when the queue runs empty, before this thread waits for the reflector. An error ends it and
+   * fails the informer.
+   */
   private void processLoop() {
-    DeltaQueue<T> q = queue;
+    AbstractDeltaQueue<T> q = (AbstractDeltaQueue<T>) queue;
     try {
       while (!stopped) {
         try {
-          if (!q.pop(this::handleDeltas)) {
+          if (!q.popBurst(this::handleDeltas, BURST)) {
             return;
           }
         } catch (InterruptedException e) {
           return;
         } catch (Exception e) {
           LOG.error("informer {}: processing a change failed", name, e);
+        } finally {
+          wakeHandlers();
         }
       }
     } catch (Error e) {
       fail("the processing thread", e, true);
+    }
+  }
+
+  /** Hands each handler the notifications of the last burst and wakes its thread once. */
+  private void wakeHandlers() {
+    processLock.lock();
+    try {
+      listeners.forEach(ProcessorListener::signalDeferred);
+    } finally {
+      processLock.unlock();
     }
   }
 
@@ -390,16 +408,7 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
         }
       }
     } finally {
-      try {
-        // handlers are woken once per burst: when nothing else is queued (this thread is about to
-        // wait for the reflector) or every WAKE_EVERY pops, never later
-        if (++popsSinceWake >= WAKE_EVERY || queue.size() == 0) {
-          popsSinceWake = 0;
-          listeners.forEach(ProcessorListener::signalDeferred);
-        }
-      } finally {
-        processLock.unlock();
-      }
+      processLock.unlock();
     }
   }
 
@@ -407,13 +416,11 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
     switch (d.type()) {
       case SYNC, REPLACED, ADDED, UPDATED -> {
         T obj = d.unwrap();
-        Optional<T> old = indexer.get(obj);
-        if (old.isPresent()) {
-          indexer.update(obj);
+        T old = indexer.put(obj);
+        if (old != null) {
           // as client-go: an update that leaves the resourceVersion as it was counts as a sync
-          distribute(new Notification.Update<>(old.get(), obj), sameResourceVersion(old.get(), obj));
+          distribute(new Notification.Update<>(old, obj), sameResourceVersion(old, obj));
         } else {
-          indexer.add(obj);
           distribute(new Notification.Add<>(obj, isInInitialList), false);
         }
       }
@@ -444,7 +451,8 @@ final class DefaultSharedIndexInformer<T extends KubernetesObject> implements Sh
 
   /**
    * Non-sync notifications go to every handler, sync ones to the handlers flagged as syncing;
-   * queued without waking the handlers' threads ({@link #handleDeltas} does that once per burst).
+   * collected without waking the handlers' threads ({@link #processLoop} hands them over once per
+   * burst).
    */
   private void distribute(Notification<T> n, boolean isSync) {
     for (ProcessorListener<T> l : listeners) {

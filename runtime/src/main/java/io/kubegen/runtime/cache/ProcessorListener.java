@@ -1,6 +1,7 @@
 package io.kubegen.runtime.cache;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One handler of an informer with its own unbounded notification queue and delivery thread. The
- * processing thread {@link #add}s (never blocks), or queues a burst with {@link #addDeferred} and
- * then wakes the delivery thread once; the delivery thread takes everything queued in one go and
- * calls the handler.
+ * processing thread {@link #add}s (never blocks), or collects a burst with {@link #addDeferred}
+ * (without locking) and then hands it over and wakes the delivery thread once
+ * ({@link #signalDeferred}); the delivery thread takes everything queued in one go and calls the
+ * handler.
  *
  * <p>An exception from the handler goes to the exception handler and delivery goes on; an
  * exception from the exception handler is logged. An {@link Error} from either ends the delivery
@@ -49,8 +51,13 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
   boolean syncing = true;
   private final AtomicInteger pendingInitial = new AtomicInteger();
   private volatile boolean removed;
-  /** Whether {@link #addDeferred} queued without waking; used by the processing thread only. */
-  private boolean unsignalled;
+  /**
+   * Notifications {@link #addDeferred} collected and {@link #signalDeferred} has not yet queued;
+   * the processing thread's own (guarded by the informer's processing lock).
+   */
+  private final ArrayList<Notification<T>> deferred = new ArrayList<>();
+  /** Size of {@link #deferred}, for {@link #pendingNotifications()}. */
+  private volatile int deferredLeft;
   private volatile Error failure;
   private Thread thread;
 
@@ -87,12 +94,17 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
   }
 
   /**
-   * Queues a notification without waking the delivery thread: the processing thread calls
-   * {@link #signalDeferred()} once it has queued a burst. Never blocks.
+   * Collects a notification for the next {@link #signalDeferred()}, without locking or waking the
+   * delivery thread: the processing thread hands a whole burst over at once. Never blocks; called
+   * by the processing thread only, and it must call {@link #signalDeferred()} before it waits.
    */
   void addDeferred(Notification<T> n) {
-    enqueue(n, false);
-    unsignalled = true;
+    if (removed || failure != null) {
+      return;
+    }
+    countIfInitial(n);
+    deferred.add(n);
+    deferredLeft = deferred.size();
   }
 
   private void enqueue(Notification<T> n, boolean wake) {
@@ -101,9 +113,7 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
       if (removed || failure != null) {
         return;
       }
-      if (n instanceof Notification.Add<T> a && a.initial()) {
-        pendingInitial.incrementAndGet();
-      }
+      countIfInitial(n);
       queue.addLast(n);
       if (wake) {
         notEmpty.signal();
@@ -113,17 +123,30 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
     }
   }
 
-  /** Wakes the delivery thread if {@link #addDeferred} queued anything since the last call. */
+  private void countIfInitial(Notification<T> n) {
+    if (n instanceof Notification.Add<T> a && a.initial()) {
+      pendingInitial.incrementAndGet();
+    }
+  }
+
+  /**
+   * Queues what {@link #addDeferred} collected since the last call, in order, and wakes the
+   * delivery thread: one lock and one wake-up for the burst. Called by the processing thread.
+   */
   void signalDeferred() {
-    if (!unsignalled) {
+    if (deferred.isEmpty()) {
       return;
     }
-    unsignalled = false;
     lock.lock();
     try {
-      notEmpty.signal();
+      if (!removed && failure == null) {
+        queue.addAll(deferred);
+        notEmpty.signal();
+      }
     } finally {
       lock.unlock();
+      deferred.clear();
+      deferredLeft = 0;
     }
   }
 
@@ -262,7 +285,7 @@ final class ProcessorListener<T> implements ResourceEventHandlerRegistration {
   public int pendingNotifications() {
     lock.lock();
     try {
-      return queue.size() + takenLeft;
+      return queue.size() + takenLeft + deferredLeft;
     } finally {
       lock.unlock();
     }

@@ -50,12 +50,23 @@ public final class ThreadSafeStore<T> {
    * @throws IndexFunctionException if an index function throws; nothing changed then
    */
   public void update(String key, T obj) {
+    put(key, obj);
+  }
+
+  /**
+   * Same as {@link #update}, and returns the object it replaced (null if none): one lookup for
+   * a caller that needs both.
+   *
+   * @throws IndexFunctionException if an index function throws; nothing changed then
+   */
+  T put(String key, T obj) {
     lock.writeLock().lock();
     try {
       T old = items.get(key);
       List<IndexChange> changes = indexChanges(key, old, obj);
       items.put(key, obj);
       changes.forEach(c -> c.apply(key));
+      return old;
     } finally {
       lock.writeLock().unlock();
     }

@@ -27,7 +27,8 @@ import java.util.Objects;
  * straight from the stream when the frame names its type first (as the API server writes it), so
  * a frame is parsed once; a frame with its fields in another order goes through a JSON tree.
  * Decoded events reach the watch in bursts ({@link QueueWatch#offerAll}): at the latest when the
- * decoder needs more bytes from the body, so an event never waits for the next one to arrive.
+ * decoder needs more bytes than the body has at hand ({@link InputStream#available()}), so an event
+ * never waits for the next one to arrive.
  *
  * <p>Immutable and thread-safe; {@link #decode} reads on the calling thread.
  *
@@ -35,7 +36,7 @@ import java.util.Objects;
  */
 public final class WatchStreamDecoder<T> {
   /** The most events decoded before they are handed to the watch, however fast the bytes arrive. */
-  private static final int MAX_BURST = 64;
+  private static final int MAX_BURST = 128;
 
   private final JavaType type;
   private final ObjectMapper mapper;
@@ -61,19 +62,26 @@ public final class WatchStreamDecoder<T> {
    */
   public void decode(InputStream body, QueueWatch<T> watch) throws IOException {
     List<WatchEvent<T>> decodedNotHandedOver = new ArrayList<>();
-    // events go to the watch in bursts: whenever the parser needs more bytes (before it may block
-    // on the connection), at every MAX_BURST events, and when decoding ends in any way
+    // events go to the watch in bursts: whenever the parser needs more bytes than the body has at
+    // hand (before it may block on the connection), at every MAX_BURST events, and when decoding
+    // ends in any way
     InputStream handingOver = new FilterInputStream(body) {
       @Override
       public int read() throws IOException {
-        handOver(decodedNotHandedOver, watch);
+        handOverBeforeWaiting();
         return super.read();
       }
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
-        handOver(decodedNotHandedOver, watch);
+        handOverBeforeWaiting();
         return super.read(buffer, offset, length);
+      }
+
+      private void handOverBeforeWaiting() {
+        if (!decodedNotHandedOver.isEmpty() && nothingAtHand(in)) {
+          handOver(decodedNotHandedOver, watch);
+        }
       }
     };
     try (JsonParser parser = mapper.getFactory().createParser(handingOver)) {
@@ -102,6 +110,15 @@ public final class WatchStreamDecoder<T> {
       }
     } finally {
       handOver(decodedNotHandedOver, watch);
+    }
+  }
+
+  /** Whether a read of {@code in} may have to wait for the connection (or cannot tell). */
+  private static boolean nothingAtHand(InputStream in) {
+    try {
+      return in.available() <= 0;
+    } catch (IOException e) {
+      return true;
     }
   }
 

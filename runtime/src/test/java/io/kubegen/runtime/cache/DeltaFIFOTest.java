@@ -226,4 +226,33 @@ class DeltaFIFOTest {
     assertThat(fifo.deltasOf("ns/a")).extracting(DeltaFIFOTest::describe).containsExactly("ADDED ns/a@1");
     assertThat(fifo.list()).extracting(Thing::describe).containsExactly("ns/a@1=v1");
   }
+
+  @Test
+  void aBurstPopsWhatIsQueuedInOrderUpToItsLimitAndKeepsTheInitialListCount() throws Exception {
+    fifo.replace(List.of(t("a", "1"), t("b", "1"), t("c", "1")), "1");
+    fifo.update(t("a", "2"));
+    fifo.add(t("d", "2"));
+    List<String> popped = new ArrayList<>();
+    DeltaProcessor<Thing> record = (deltas, initial) -> {
+      for (Delta<Thing> d : deltas) {
+        popped.add(describe(d) + (initial ? " [initial]" : ""));
+      }
+      apply(known, deltas);
+    };
+
+    assertThat(fifo.popBurst(record, 2)).isTrue();
+    assertThat(popped).containsExactly("REPLACED ns/a@1 [initial]", "UPDATED ns/a@2 [initial]",
+        "REPLACED ns/b@1 [initial]");
+    assertThat(fifo.hasSynced()).isFalse();
+
+    popped.clear();
+    assertThat(fifo.popBurst(record, 64)).isTrue();
+    assertThat(popped).containsExactly("REPLACED ns/c@1 [initial]", "ADDED ns/d@2");
+    assertThat(fifo.hasSynced()).isTrue();
+    assertThat(fifo.size()).isZero();
+
+    fifo.add(t("e", "3"));
+    fifo.close();
+    assertThat(fifo.popBurst(record, 64)).isFalse();
+  }
 }

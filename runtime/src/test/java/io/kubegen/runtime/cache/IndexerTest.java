@@ -213,4 +213,17 @@ class IndexerTest {
     idx.delete(Thing.of("a", "x", "1", "v"));
     assertThat(dump(idx)).isEmpty();
   }
+
+  @Test
+  void putReturnsWhatItReplacedAndReindexes() {
+    CacheIndexer<Thing> indexer = Cache.newCacheIndexer(Map.of("byValue", BY_VALUE));
+    Thing first = Thing.of("ns", "a", "1", "x");
+    Thing second = Thing.of("ns", "a", "2", "y");
+    assertThat(indexer.put(first)).isNull();
+    assertThat(indexer.put(second)).isSameAs(first);
+    assertThat(indexer.getByKey("ns/a")).containsSame(second);
+    assertThat(indexer.byIndex("byValue", "x")).isEmpty();
+    assertThat(indexer.byIndex("byValue", "y")).containsExactly(second);
+    assertThat(indexer.byIndex(Cache.NAMESPACE_INDEX, "ns")).containsExactly(second);
+  }
 }

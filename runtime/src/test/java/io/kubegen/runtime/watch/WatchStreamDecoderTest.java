@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubegen.runtime.rest.TestConfigMap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,5 +116,52 @@ class WatchStreamDecoderTest {
         .isInstanceOf(WatchException.class).hasMessageContaining("frame 1 has more than one \"type\"");
     assertThatThrownBy(() -> decode(good + "{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":1"))
         .isInstanceOf(WatchException.class).hasMessageContaining("malformed or cut-off watch frame 2");
+  }
+
+  @Test
+  void eventsAtHandReachTheWatchInBurstsOfAtMost128() throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      body.append("{\"type\":\"MODIFIED\",\"object\":{\"metadata\":{\"name\":\"n").append(i).append("\"}}}\n");
+    }
+    List<Integer> bursts = new ArrayList<>();
+    QueueWatch<TestConfigMap> watch = new QueueWatch<>(null) {
+      @Override
+      public boolean offerAll(java.util.Collection<WatchEvent<TestConfigMap>> events) {
+        bursts.add(events.size());
+        return super.offerAll(events);
+      }
+    };
+    decoder.decode(new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)), watch);
+    watch.finish();
+    List<String> names = new ArrayList<>();
+    watch.forEachRemaining(e -> names.add(e.object().getMetadata().getName()));
+    assertThat(bursts).containsExactly(128, 128, 44);
+    assertThat(names).hasSize(300).startsWith("n0", "n1").endsWith("n298", "n299");
+  }
+
+  @Test
+  void anEventReachesTheWatchBeforeTheDecoderWaitsForMoreBytes() throws Exception {
+    PipedOutputStream server = new PipedOutputStream();
+    PipedInputStream body = new PipedInputStream(server, 1 << 16);
+    QueueWatch<TestConfigMap> watch = new QueueWatch<>(null);
+    CompletableFuture<Void> decoding = CompletableFuture.runAsync(() -> {
+      try {
+        decoder.decode(body, watch);
+        watch.finish();
+      } catch (IOException e) {
+        watch.fail(e);
+      }
+    });
+    server.write("{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":\"first\"}}}\n".getBytes(StandardCharsets.UTF_8));
+    server.flush();
+    // nothing more is sent until the first event has arrived: the decoder is blocked on the body
+    Optional<WatchEvent<TestConfigMap>> first = watch.poll(Duration.ofSeconds(5));
+    assertThat(first).hasValueSatisfying(e -> assertThat(e.object().getMetadata().getName()).isEqualTo("first"));
+    server.write("{\"type\":\"DELETED\",\"object\":{\"metadata\":{\"name\":\"first\"}}}\n".getBytes(StandardCharsets.UTF_8));
+    server.close();
+    decoding.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(watch.next().type()).isEqualTo(WatchEvent.Type.DELETED);
+    assertThat(watch.hasNext()).isFalse();
   }
 }
