@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *       stream asks for state not older than the last resourceVersion seen (still true after a
  *       watch expired); when that list or stream is refused because the version is expired or
  *       too large, it is asked for again at once without a resourceVersion (the newest state,
- *       read consistently), and so on until one succeeds;</li>
+ *       read consistently), and lists and streams go without one until one succeeds;</li>
  *   <li>gives every list page and every watch request {@link ReflectorOptions#callTimeout()} to
  *       answer: a call past its deadline is abandoned (its thread interrupted) and counts as a
  *       failure ({@link ListWatchTimeoutException});</li>
