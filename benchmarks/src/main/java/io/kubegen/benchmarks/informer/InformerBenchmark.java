@@ -165,40 +165,33 @@ public final class InformerBenchmark {
 
   /**
    * Keeps heap figures honest: a run's baseline counts only if the previous client's cache was
-   * collected first. After each run it forces collections until the used heap is back near the
-   * baseline of that run, for at most {@link #DEADLINE}; if it is not, the next run's heap figure
-   * is dropped instead of reported (a client that keeps its cache reachable for a while after
-   * {@code close()} would otherwise make the next client look smaller than it is, even negative).
+   * collected first. After each run it forces collections until the closed client's cache (its
+   * indexer, held through a weak reference) is gone, for at most {@link #DEADLINE}; if it is not,
+   * the next run's heap figure is dropped instead of reported (a client that keeps its cache
+   * reachable for a while after {@code close()} would otherwise make the next client look smaller
+   * than it is, even negative).
    */
   static final class HeapGate {
     static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(60);
-    /** Heap the server may legitimately gain during one run (watch history of the updates). */
-    static final long SLACK = 32L << 20;
     private String dirtyBecause;
 
-    /** The settled heap before a run; see {@link #dirtyBecause()} for whether it is clean. */
-    long baseline() throws InterruptedException {
-      return usedHeap();
-    }
-
-    /** Why the baseline just taken is not clean, or null when it is. */
+    /** Why a baseline taken now would not be clean, or null when it would be. */
     String dirtyBecause() {
       return dirtyBecause;
     }
 
-    /** Waits, forcing collections, until the heap is back within slack of {@code baseline}. */
-    void awaitCollected(String client, long baseline, long retained) throws InterruptedException {
-      long allowed = baseline + Math.max(SLACK, (retained - baseline) / 10);
+    /** Waits, forcing collections, until {@code cache} (the closed client's) was collected. */
+    void awaitCollected(String client, java.lang.ref.WeakReference<Object> cache) throws InterruptedException {
       long deadline = System.nanoTime() + DEADLINE.toNanos();
-      long used = usedHeap();
-      while (used > allowed && System.nanoTime() < deadline) {
-        Thread.sleep(500);
-        used = usedHeap();
+      System.gc();
+      while (cache.get() != null && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        System.gc();
       }
-      if (used > allowed) {
-        dirtyBecause = String.format(Locale.ROOT, "%s's cache still held %,d MiB after %d s", client,
-            (used - baseline) >> 20, DEADLINE.toSeconds());
-        System.out.printf(Locale.ROOT, "heap not back to the baseline: %s; the next heap figure is dropped%n", dirtyBecause);
+      if (cache.get() != null) {
+        dirtyBecause = String.format(Locale.ROOT, "%s's cache still reachable %d s after close()", client,
+            DEADLINE.toSeconds());
+        System.out.printf(Locale.ROOT, "%s; the next heap figure is dropped%n", dirtyBecause);
       } else {
         dirtyBecause = null;
       }
@@ -213,8 +206,9 @@ public final class InformerBenchmark {
       counters[i] = new LongAdder();
     }
     String dirty = heap.dirtyBecause();
-    long baseline = heap.baseline();
+    long baseline = usedHeap();
     long retained;
+    java.lang.ref.WeakReference<Object> cache;
     double sync;
     double rate;
     try (client) {
@@ -225,6 +219,7 @@ public final class InformerBenchmark {
       }
       sync = seconds(System.nanoTime() - start);
       retained = usedHeap();
+      cache = new java.lang.ref.WeakReference<>(client.cache());
       long target = objects + updates;
       long watchStart = System.nanoTime();
       timeUpdates(configMaps, objects, updates, client.name() + handlers);
@@ -248,7 +243,7 @@ public final class InformerBenchmark {
     }
     System.out.printf(Locale.ROOT, "%s: heap retained per cached object %d B%s%n", client.name(), perObject,
         reported == null ? " (not counted: " + note + ")" : "");
-    heap.awaitCollected(client.name(), baseline, retained);
+    heap.awaitCollected(client.name(), cache);
     return new Run(round, handlers, sync, reported, note, rate);
   }
 
