@@ -185,7 +185,7 @@ public final class InformerBenchmark {
       long deadline = System.nanoTime() + DEADLINE.toNanos();
       System.gc();
       while (cache.get() != null && System.nanoTime() < deadline) {
-        Thread.sleep(200);
+        Thread.sleep(1000);
         System.gc();
       }
       if (cache.get() != null) {
