@@ -82,7 +82,8 @@ final class FactoryWriter {
         .addJavadoc("A factory whose informers list and watch through {@code clientset} (a {@code FakeClientset}\n"
             + "in tests) and resync every {@code defaultResync} (zero: never), changed by {@code options}\n"
             + "({@code SharedInformerOption.namespace}, {@code tweakListOptions}, {@code customResync},\n"
-            + "{@code transform}).\n")
+            + "{@code transform}, {@code metrics}, and {@code listMode} and {@code reflectorOptions}, for every\n"
+            + "informer or per type).\n")
         .addParameter(clientset, "clientset").addParameter(Duration.class, "defaultResync")
         .addParameter(ArrayTypeName.of(SHARED_INFORMER_OPTION), "options").varargs()
         .addStatement("return new $T(clientset, defaultResync, options)", factory).build());

@@ -51,6 +51,11 @@ final class ClientJavaInformerClient implements InformerClient {
   }
 
   @Override
+  public Object cache() {
+    return informer.getIndexer();
+  }
+
+  @Override
   public int cacheSize() {
     return informer.getIndexer().listKeys().size();
   }

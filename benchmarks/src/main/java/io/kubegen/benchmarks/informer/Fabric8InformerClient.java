@@ -46,6 +46,11 @@ final class Fabric8InformerClient implements InformerClient {
   }
 
   @Override
+  public Object cache() {
+    return informer.getIndexer();
+  }
+
+  @Override
   public int cacheSize() {
     return informer.getIndexer().listKeys().size();
   }

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Side-by-side informer benchmark against one embedded API server: kubegen's runtime, fabric8
@@ -34,7 +35,9 @@ import java.util.function.Function;
  * every update) with 1 and 4 handlers.
  *
  * <p>Run: {@code java -cp ... io.kubegen.benchmarks.informer.InformerBenchmark [objects] [updates]}
- * (see docs/benchmarks.md for the Maven command). Prints a Markdown table.
+ * (see docs/benchmarks.md for the Maven command). Prints two Markdown tables: the figures of
+ * docs/benchmarks.md (best of rounds 1 and 2; heap: mean of the runs that started clean, see
+ * {@link HeapGate}) and every measured run.
  */
 public final class InformerBenchmark {
   private static final String NS = "default";
@@ -66,8 +69,9 @@ public final class InformerBenchmark {
 
       timeUpdates(configMaps, objects, updates, "warmup");
 
-      Map<String, Result> results = new LinkedHashMap<>();
+      Map<String, List<Run>> runs = new LinkedHashMap<>();
       double jacksonSeconds = Double.MAX_VALUE;
+      HeapGate heap = new HeapGate();
       for (int round = 0; round < 3; round++) {
         // round 0 warms up the JIT of every client and of the server; rounds 1 and 2 are measured,
         // in opposite client orders, and the better figure of the two is reported
@@ -84,12 +88,13 @@ public final class InformerBenchmark {
             case "client-java" -> ClientJavaInformerClient::new;
             default -> throw new IllegalArgumentException("unknown client " + name);
           };
-          Result r = new Result();
           int count = round == 0 ? Math.max(1, updates / 10) : updates;
-          measure(make.apply(url), configMaps, objects, count, 1, r);
-          measure(make.apply(url), configMaps, objects, count, 4, r);
-          if (round > 0) {
-            results.merge(make.apply(url).name(), r, Result::best);
+          for (int handlers : new int[] {1, 4}) {
+            InformerClient client = make.apply(url);
+            Run run = measure(client, configMaps, objects, count, handlers, round, heap);
+            if (round > 0) {
+              runs.computeIfAbsent(client.name(), k -> new ArrayList<>()).add(run);
+            }
           }
         }
         if (round > 0) {
@@ -97,78 +102,149 @@ public final class InformerBenchmark {
         }
       }
       double writeOnlyRate = updates / timeUpdates(configMaps, objects, updates, "ceiling");
-      System.out.println();
-      System.out.printf(Locale.ROOT, "| client | initial sync of %,d objects | heap per cached object | watch events/s, 1 handler | watch events/s, 4 handlers |%n", objects);
-      System.out.println("|---|---|---|---|---|");
-      System.out.printf(Locale.ROOT, "| raw Jackson decode (floor) | %.2f s | – | – | – |%n", jacksonSeconds);
-      for (Map.Entry<String, Result> e : results.entrySet()) {
-        Result r = e.getValue();
-        System.out.printf(Locale.ROOT, "| %s | %.2f s | %,d B | %,.0f | %,.0f |%n", e.getKey(), r.syncSeconds,
-            r.heapPerObject, r.throughput1, r.throughput4);
-      }
+      printSummary(objects, jacksonSeconds, runs);
+      printRounds(runs);
       System.out.printf(Locale.ROOT, "%nserver write rate alone (ceiling for the watch columns): %,.0f updates/s%n", writeOnlyRate);
     }
   }
 
-  /** Per-client figures. */
-  static final class Result {
-    double syncSeconds;
-    long heapPerObject;
-    double throughput1;
-    double throughput4;
-
-    /** The better of two runs, figure by figure (heap: their mean). */
-    static Result best(Result a, Result b) {
-      Result r = new Result();
-      r.syncSeconds = Math.min(a.syncSeconds, b.syncSeconds);
-      r.heapPerObject = (a.heapPerObject + b.heapPerObject) / 2;
-      r.throughput1 = Math.max(a.throughput1, b.throughput1);
-      r.throughput4 = Math.max(a.throughput4, b.throughput4);
-      return r;
+  /**
+   * The table of docs/benchmarks.md: initial sync, the best of the 1-handler runs of rounds 1 and
+   * 2; heap, the mean of the 1-handler runs of rounds 1 and 2 that started clean; watch, the best
+   * of rounds 1 and 2 for each number of handlers.
+   */
+  private static void printSummary(int objects, double jacksonSeconds, Map<String, List<Run>> runs) {
+    System.out.println();
+    System.out.println("Best of rounds 1 and 2 (sync: 1-handler runs; heap: mean of the clean 1-handler runs):");
+    System.out.println();
+    System.out.printf(Locale.ROOT, "| client | initial sync of %,d objects | heap per cached object | watch events/s, 1 handler | watch events/s, 4 handlers |%n", objects);
+    System.out.println("|---|---|---|---|---|");
+    System.out.printf(Locale.ROOT, "| raw Jackson decode (floor) | %.2f s | – | – | – |%n", jacksonSeconds);
+    for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
+      List<Run> all = e.getValue();
+      double sync = all.stream().filter(r -> r.handlers() == 1).mapToDouble(Run::syncSeconds).min().orElse(Double.NaN);
+      List<Long> heaps = all.stream().filter(r -> r.handlers() == 1 && r.heapPerObject() != null)
+          .map(Run::heapPerObject).collect(Collectors.toList());
+      long oneHandlerRuns = all.stream().filter(r -> r.handlers() == 1).count();
+      String heap = heaps.isEmpty() ? "– (no clean run)"
+          : String.format(Locale.ROOT, "%,d B", Math.round(heaps.stream().mapToLong(Long::longValue).average().orElseThrow()))
+              + (heaps.size() < oneHandlerRuns ? String.format(Locale.ROOT, " (%d of %d runs)", heaps.size(), oneHandlerRuns) : "");
+      System.out.printf(Locale.ROOT, "| %s | %.2f s | %s | %,.0f | %,.0f |%n", e.getKey(), sync, heap,
+          bestWatch(all, 1), bestWatch(all, 4));
     }
   }
 
-  private static void measure(InformerClient client, ResourceClient<BenchConfigMap> configMaps, int objects,
-      int updates, int handlers, Result r) throws Exception {
-    System.out.printf(Locale.ROOT, "%s, %d handler(s), %d updates...%n", client.name(), handlers, updates);
+  /** Every measured run, so that the spread between rounds is visible beside the best figures. */
+  private static void printRounds(Map<String, List<Run>> runs) {
+    System.out.println();
+    System.out.println("Per round:");
+    System.out.println();
+    System.out.println("| client | round | handlers | initial sync | heap per cached object | watch events/s |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
+      List<Run> sorted = new ArrayList<>(e.getValue());
+      sorted.sort(java.util.Comparator.comparingInt(Run::round).thenComparingInt(Run::handlers));
+      for (Run r : sorted) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f s | %s | %,.0f |%n", e.getKey(), r.round(), r.handlers(),
+            r.syncSeconds(), r.heapPerObject() == null ? "– (" + r.heapNote() + ")" : String.format(Locale.ROOT, "%,d B", r.heapPerObject()),
+            r.watchRate());
+      }
+    }
+  }
+
+  private static double bestWatch(List<Run> runs, int handlers) {
+    return runs.stream().filter(r -> r.handlers() == handlers).mapToDouble(Run::watchRate).max().orElse(Double.NaN);
+  }
+
+  /**
+   * One measured run.
+   *
+   * @param heapPerObject null when the figure is not meaningful ({@code heapNote} says why)
+   */
+  record Run(int round, int handlers, double syncSeconds, Long heapPerObject, String heapNote, double watchRate) {}
+
+  /**
+   * Keeps heap figures honest: a run's baseline counts only if the previous client's cache was
+   * collected first. After each run it forces collections until the closed client's cache (its
+   * indexer, held through a weak reference) is gone, for at most {@link #DEADLINE}; if it is not,
+   * the next run's heap figure is dropped instead of reported (a client that keeps its cache
+   * reachable for a while after {@code close()} would otherwise make the next client look smaller
+   * than it is, even negative).
+   */
+  static final class HeapGate {
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(60);
+    private String dirtyBecause;
+
+    /** Why a baseline taken now would not be clean, or null when it would be. */
+    String dirtyBecause() {
+      return dirtyBecause;
+    }
+
+    /** Waits, forcing collections, until {@code cache} (the closed client's) was collected. */
+    void awaitCollected(String client, java.lang.ref.WeakReference<Object> cache) throws InterruptedException {
+      long deadline = System.nanoTime() + DEADLINE.toNanos();
+      System.gc();
+      while (cache.get() != null && System.nanoTime() < deadline) {
+        Thread.sleep(1000);
+        System.gc();
+      }
+      if (cache.get() != null) {
+        dirtyBecause = String.format(Locale.ROOT, "%s's cache still reachable %d s after close()", client,
+            DEADLINE.toSeconds());
+        System.out.printf(Locale.ROOT, "%s; the next heap figure is dropped%n", dirtyBecause);
+      } else {
+        dirtyBecause = null;
+      }
+    }
+  }
+
+  private static Run measure(InformerClient client, ResourceClient<BenchConfigMap> configMaps, int objects,
+      int updates, int handlers, int round, HeapGate heap) throws Exception {
+    System.out.printf(Locale.ROOT, "round %d: %s, %d handler(s), %d updates...%n", round, client.name(), handlers, updates);
     LongAdder[] counters = new LongAdder[handlers];
     for (int i = 0; i < handlers; i++) {
       counters[i] = new LongAdder();
     }
+    String dirty = heap.dirtyBecause();
     long baseline = usedHeap();
     long retained;
+    java.lang.ref.WeakReference<Object> cache;
+    double sync;
+    double rate;
     try (client) {
       long start = System.nanoTime();
       client.start(NS, handlers, counters);
       while (!client.hasSynced() || !allReached(counters, objects)) {
         Thread.sleep(1);
       }
-      double sync = seconds(System.nanoTime() - start);
+      sync = seconds(System.nanoTime() - start);
       retained = usedHeap();
-      if (handlers == 1) {
-        r.syncSeconds = sync;
-      }
+      cache = new java.lang.ref.WeakReference<>(client.cache());
       long target = objects + updates;
       long watchStart = System.nanoTime();
       timeUpdates(configMaps, objects, updates, client.name() + handlers);
       while (!allReached(counters, target)) {
         Thread.sleep(1);
       }
-      double rate = updates / seconds(System.nanoTime() - watchStart);
-      if (handlers == 1) {
-        r.throughput1 = rate;
-      } else {
-        r.throughput4 = rate;
-      }
+      rate = updates / seconds(System.nanoTime() - watchStart);
       System.out.printf(Locale.ROOT, "%s, %d handler(s): sync %.2f s, cache %d, watch %.0f events/s%n",
           client.name(), handlers, sync, client.cacheSize(), rate);
     }
     // what the informer holds: heap with it alive and synced minus the settled heap before it started
     long perObject = (retained - baseline) / objects;
-    System.out.printf(Locale.ROOT, "%s: heap retained per cached object %d B%n", client.name(), perObject);
-    if (handlers == 1) {
-      r.heapPerObject = perObject;
+    Long reported = perObject;
+    String note = "";
+    if (dirty != null) {
+      reported = null;
+      note = "started dirty: " + dirty;
+    } else if (perObject <= 0) {
+      reported = null;
+      note = "measured " + perObject + " B, meaningless";
     }
+    System.out.printf(Locale.ROOT, "%s: heap retained per cached object %d B%s%n", client.name(), perObject,
+        reported == null ? " (not counted: " + note + ")" : "");
+    heap.awaitCollected(client.name(), cache);
+    return new Run(round, handlers, sync, reported, note, rate);
   }
 
   private static boolean allReached(LongAdder[] counters, long target) {

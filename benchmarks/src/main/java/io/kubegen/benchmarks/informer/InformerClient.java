@@ -15,6 +15,13 @@ interface InformerClient extends AutoCloseable {
   /** Whether the initial list is in the cache. */
   boolean hasSynced();
 
+  /**
+   * The object that holds the cached objects (the informer's indexer), while the informer runs:
+   * the harness checks that it is collected after {@link #close()} before it measures the next
+   * client's heap.
+   */
+  Object cache();
+
   /** Number of objects in the cache. */
   int cacheSize();
 

@@ -56,6 +56,11 @@ final class KubegenInformerClient implements InformerClient {
   }
 
   @Override
+  public Object cache() {
+    return informer.getIndexer();
+  }
+
+  @Override
   public int cacheSize() {
     return informer.getIndexer().listKeys().size();
   }

@@ -26,7 +26,10 @@ public enum ListMode {
    * The watch-list streaming protocol: one watch with {@code sendInitialEvents=true},
    * {@code resourceVersionMatch=NotOlderThan} and bookmarks, whose ADDED events are the initial
    * state up to the BOOKMARK annotated {@code k8s.io/initial-events-end}; the store is replaced at
-   * once when that bookmark arrives, then the same watch goes on. When the server refuses the
+   * once when that bookmark arrives, then the same watch goes on. A relist streams from the last
+   * resourceVersion seen (state not older than it), as client-go does; when the server answers
+   * that this resourceVersion is expired (410) or too large, the stream is asked for again at once
+   * with no resourceVersion, for the newest state. When the server refuses the
    * request, or shows it does not know the protocol (a bookmark without the annotation, or the
    * stream ending before it), the reflector falls back to {@link #CONSISTENT_PAGED} for this
    * round and, when the server showed it does not know the protocol, for good.

@@ -45,6 +45,11 @@ import org.slf4j.LoggerFactory;
  *   <li>when the server says the resourceVersion is too old (410 Gone / Expired, as an error or as
  *       an ERROR event), when a watch ends within a second without events, or on any other
  *       error, hands the error to the {@link WatchErrorHandler}, backs off and relists;</li>
+ *   <li>relists as client-go does: a {@link ListMode#CACHED} list or a {@link ListMode#WATCH_LIST}
+ *       stream asks for state not older than the last resourceVersion seen (still true after a
+ *       watch expired); when that list or stream is refused because the version is expired or
+ *       too large, it is asked for again at once without a resourceVersion (the newest state,
+ *       read consistently), and lists and streams go without one until one succeeds;</li>
  *   <li>gives every list page and every watch request {@link ReflectorOptions#callTimeout()} to
  *       answer: a call past its deadline is abandoned (its thread interrupted) and counts as a
  *       failure ({@link ListWatchTimeoutException});</li>
@@ -116,7 +121,10 @@ public final class Reflector<T extends KubernetesObject> {
   private volatile int watchCalls;
   private volatile InformerMetrics.Recorder metrics = InformerMetrics.Recorder.NONE;
   private int fullLists;
-  /** Set when a list at a resourceVersion was refused as expired or too large: list consistently next. */
+  /**
+   * Set when a list or watch-list at a resourceVersion was refused as expired or too large: the
+   * next list or watch-list asks for the newest state (no resourceVersion); cleared once one succeeds.
+   */
   private boolean lastSyncResourceVersionUnavailable;
   /** Set when the server showed it does not know the watch-list protocol: list from then on. */
   private volatile boolean watchListUnsupported;
@@ -570,12 +578,34 @@ public final class Reflector<T extends KubernetesObject> {
    * Opens a watch-list stream and reads the initial state from it. Returns the open watch after
    * the store was replaced with that state, or null (the watch closed) when the reflector should
    * list instead: the server refused the request or the stream failed (logged), or stop() was
-   * called.
+   * called. As client-go: when the server says the resourceVersion asked for is expired or too
+   * large, the stream is asked for again at once, for the newest state (no resourceVersion).
    */
   private OpenWatch<T> streamInitialState() {
+    while (true) {
+      boolean versionSent = !watchListResourceVersion().isEmpty();
+      OpenWatch<T> open = tryStreamInitialState();
+      if (open != null || stopped || !versionSent || !lastSyncResourceVersionUnavailable) {
+        return open;
+      }
+    }
+  }
+
+  /** The resourceVersion a watch-list asks for: the last one seen, unless it was found unavailable. */
+  private String watchListResourceVersion() {
+    return lastSyncResourceVersionUnavailable ? "" : lastSyncResourceVersion;
+  }
+
+  /** The server cannot serve the resourceVersion asked for: too old (410) or newer than its newest. */
+  private static boolean isUnavailableVersion(Throwable e) {
+    return ApiErrors.isExpired(e) || ApiErrors.isTooLargeResourceVersion(e);
+  }
+
+  /** One watch-list request; see {@link #streamInitialState()}. */
+  private OpenWatch<T> tryStreamInitialState() {
     Clock clock = options.clock();
     int timeoutSeconds = watchTimeoutSeconds();
-    String from = lastSyncResourceVersion;
+    String from = watchListResourceVersion();
     ListOptions opts = ListOptions.builder()
         .resourceVersion(from.isEmpty() ? null : from)
         .resourceVersionMatch("NotOlderThan")
@@ -586,9 +616,14 @@ public final class Reflector<T extends KubernetesObject> {
     Watch<T> w;
     try {
       watchCalls++;
-      w = calls.call("watch-list from resourceVersion " + from, options.callTimeout(), () -> listWatch.watch(opts),
+      w = calls.call("watch-list from resourceVersion \"" + from + "\"", options.callTimeout(), () -> listWatch.watch(opts),
           Watch::close);
     } catch (RuntimeException e) {
+      if (!stopped && !from.isEmpty() && isUnavailableVersion(e)) {
+        lastSyncResourceVersionUnavailable = true;
+        LOG.debug("{}: cannot stream from resourceVersion {} ({}), streaming the newest state", name, from, e.getMessage());
+        return null;
+      }
       if (!stopped) {
         if (ApiErrors.refusesRequest(e)) {
           watchListUnsupported = true;
@@ -640,7 +675,14 @@ public final class Reflector<T extends KubernetesObject> {
         WatchEvent<T> event = next.get();
         switch (event.type()) {
           case ERROR -> {
-            LOG.warn("{}: the watch-list stream sent an error, listing instead: {}", name, errorOf(event).getMessage());
+            KubeApiException error = errorOf(event);
+            if (isUnavailableVersion(error)) {
+              lastSyncResourceVersionUnavailable = true;
+              LOG.debug("{}: the watch-list stream says its resourceVersion is unavailable ({}); streaming the newest "
+                  + "state", name, error.getMessage());
+              return null;
+            }
+            LOG.warn("{}: the watch-list stream sent an error, listing instead: {}", name, error.getMessage());
             return null;
           }
           case BOOKMARK -> {
@@ -654,6 +696,7 @@ public final class Reflector<T extends KubernetesObject> {
             metrics.listed(state.size(), clock.since(start), fullLists++ > 0);
             store.replace(new ArrayList<>(state.values()), rv);
             lastSyncResourceVersion = rv == null ? "" : rv;
+            lastSyncResourceVersionUnavailable = false;
             return new OpenWatch<>(w, timeoutSeconds, start, events);
           }
           case ADDED, MODIFIED, DELETED -> {

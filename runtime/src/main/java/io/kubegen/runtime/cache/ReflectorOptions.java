@@ -42,6 +42,21 @@ public final class ReflectorOptions {
   /** A builder starting from the defaults. */
   public static Builder builder() { return new Builder(); }
 
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.pageSize = pageSize;
+    b.initialBackoff = initialBackoff;
+    b.maxBackoff = maxBackoff;
+    b.backoffReset = backoffReset;
+    b.jitter = jitter;
+    b.minWatchTimeout = minWatchTimeout;
+    b.callTimeout = callTimeout;
+    b.clock = clock;
+    b.listMode = listMode;
+    return b;
+  }
+
   /** Items per list page; 0 lists everything in one call. */
   public long pageSize() { return pageSize; }
   public Duration initialBackoff() { return initialBackoff; }

@@ -1,6 +1,8 @@
 package io.kubegen.runtime.informers;
 
 import io.kubegen.runtime.api.ListOptions;
+import io.kubegen.runtime.cache.ListMode;
+import io.kubegen.runtime.cache.ReflectorOptions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +18,22 @@ public final class FactorySettings {
   final Map<Class<?>, Duration> customResync = new HashMap<>();
   UnaryOperator<Object> transform;
   io.kubegen.runtime.cache.InformerMetrics metrics;
+  ReflectorOptions reflectorOptions = ReflectorOptions.defaults();
+  final Map<Class<?>, ReflectorOptions> customReflectorOptions = new HashMap<>();
+  /** The factory-wide list mode, or null when only the reflector options say. */
+  ListMode listMode;
+  final Map<Class<?>, ListMode> customListMode = new HashMap<>();
 
   FactorySettings() {}
+
+  /** The reflector options of the informer of {@code type}: the most specific setting wins. */
+  ReflectorOptions reflectorOptionsFor(Class<?> type) {
+    ReflectorOptions custom = customReflectorOptions.get(type);
+    ReflectorOptions base = custom != null ? custom : reflectorOptions;
+    ListMode mode = customListMode.get(type);
+    if (mode == null && custom == null) {
+      mode = listMode;
+    }
+    return mode == null || mode == base.listMode() ? base : base.toBuilder().listMode(mode).build();
+  }
 }

@@ -4,6 +4,7 @@ import io.kubegen.runtime.api.KubernetesObject;
 import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.cache.Cache;
 import io.kubegen.runtime.cache.ListWatch;
+import io.kubegen.runtime.cache.ReflectorOptions;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,14 +22,17 @@ import org.slf4j.LoggerFactory;
  * What a generated {@code SharedInformerFactory} extends: one shared informer per type however
  * often it is asked for, the factory options, and the lifecycle.
  *
- * <p>Generated code calls {@link #informerFor(Class, Function)} with a function that builds the
- * informer from the effective resync period, typically
+ * <p>{@link TypedInformer} (what generated informers extend) calls
+ * {@link #informerFor(Class, Function)} with a function that builds the informer from the
+ * effective resync period, typically
  * <pre>{@code
- * informerFor(Foo.class, resync -> SharedIndexInformer.create(
- *     listWatch(ListWatch.of(opts -> client.foos(namespace()).list(opts), opts -> client.foos(namespace()).watch(opts))),
- *     Foo.class, resync, indexers))
+ * informerFor(Foo.class, resync -> SharedIndexInformer.builder(
+ *         listWatch(ListWatch.of(opts -> client.foos(namespace()).list(opts), opts -> client.foos(namespace()).watch(opts))),
+ *         Foo.class)
+ *     .resync(resync).indexers(indexers).reflectorOptions(reflectorOptionsFor(Foo.class)).build())
  * }</pre>
- * and reads {@link #namespace()} and {@link #tweakListOptions()} (or uses {@link #listWatch}).
+ * and reads {@link #namespace()}, {@link #tweakListOptions()} (or uses {@link #listWatch}) and
+ * {@link #reflectorOptionsFor(Class)}.
  *
  * <p>Threading: every method is thread-safe. {@link #start()} starts, on their own threads, the
  * informers not started yet and is otherwise idempotent; informers asked for after a start are
@@ -76,6 +80,16 @@ public abstract class SharedInformerFactoryBase {
   /** The resync period of the informer of {@code type}: the custom one, else the default. */
   public Duration resyncFor(Class<?> type) {
     return settings.customResync.getOrDefault(type, defaultResync);
+  }
+
+  /**
+   * The reflector options of the informer of {@code type} (list mode, page size, call timeout,
+   * backoff), from the factory's {@link SharedInformerOption#reflectorOptions} and
+   * {@link SharedInformerOption#listMode} options: a per-type setting wins over a factory-wide
+   * one; {@link ReflectorOptions#defaults()} when none was given.
+   */
+  public ReflectorOptions reflectorOptionsFor(Class<?> type) {
+    return settings.reflectorOptionsFor(type);
   }
 
   /** {@code base} with the factory's list-options tweak applied. */

@@ -1,6 +1,8 @@
 package io.kubegen.runtime.informers;
 
 import io.kubegen.runtime.api.ListOptions;
+import io.kubegen.runtime.cache.ListMode;
+import io.kubegen.runtime.cache.ReflectorOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -8,8 +10,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * An option of a shared informer factory (client-go's {@code SharedInformerOption}): pass any
- * number to the generated {@code SharedInformerFactory.create(clientset, resync, options...)}.
- * Options apply in order; later ones win.
+ * number to the generated {@code SharedInformerFactory.create(clientset, resync, options...)}:
+ * <pre>{@code
+ * SharedInformerFactory.create(clientset, Duration.ZERO,
+ *     SharedInformerOption.namespace("shop"),
+ *     SharedInformerOption.listMode(ListMode.WATCH_LIST),
+ *     SharedInformerOption.reflectorOptions(Foo.class, ReflectorOptions.builder().pageSize(100).build()));
+ * }</pre>
+ * Options apply in order; of two that set the same thing, the later wins. For the reflector of
+ * one type, a per-type setting ({@link #reflectorOptions(Class, ReflectorOptions)},
+ * {@link #listMode(Class, ListMode)}) wins over a factory-wide one, whatever the order.
  */
 @FunctionalInterface
 public interface SharedInformerOption {
@@ -54,5 +64,44 @@ public interface SharedInformerOption {
   static SharedInformerOption metrics(io.kubegen.runtime.cache.InformerMetrics metrics) {
     Objects.requireNonNull(metrics, "metrics");
     return s -> s.metrics = metrics;
+  }
+
+  /**
+   * Tune the reflector of every informer of the factory: page size, call timeout, backoff, watch
+   * timeout, list mode (default {@link ReflectorOptions#defaults()}). A type with its own
+   * {@link #reflectorOptions(Class, ReflectorOptions)} uses those instead.
+   */
+  static SharedInformerOption reflectorOptions(ReflectorOptions options) {
+    Objects.requireNonNull(options, "options");
+    return s -> s.reflectorOptions = options;
+  }
+
+  /**
+   * Use {@code options} for the reflector of the informer of {@code type}, instead of the
+   * factory-wide reflector options and list mode ({@link #listMode(Class, ListMode)} still
+   * changes its list mode).
+   */
+  static SharedInformerOption reflectorOptions(Class<?> type, ReflectorOptions options) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    return s -> s.customReflectorOptions.put(type, options);
+  }
+
+  /**
+   * How every informer of the factory gets its initial state and relists (see {@link ListMode};
+   * default {@link ListMode#CONSISTENT_PAGED}); the rest of the reflector options stay as they are.
+   * A type with its own {@link #listMode(Class, ListMode)} or
+   * {@link #reflectorOptions(Class, ReflectorOptions)} keeps the mode those say.
+   */
+  static SharedInformerOption listMode(ListMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    return s -> s.listMode = mode;
+  }
+
+  /** {@link #listMode(ListMode)} for the informer of {@code type} only. */
+  static SharedInformerOption listMode(Class<?> type, ListMode mode) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(mode, "mode");
+    return s -> s.customListMode.put(type, mode);
   }
 }

@@ -55,12 +55,13 @@ public abstract class TypedInformer<T extends KubernetesObject, L> {
 
   /**
    * The factory's shared informer of this type, built on the first call (with the factory's
-   * namespace, list-options tweak, resync and transform) and started by the factory's
-   * {@code start()}. Objects in its cache are shared: never mutate them.
+   * namespace, list-options tweak, resync, reflector options and transform) and started by the
+   * factory's {@code start()}. Objects in its cache are shared: never mutate them.
    */
   public SharedIndexInformer<T> informer() {
-    return factory.informerFor(type, resync -> SharedIndexInformer.create(
-        factory.listWatch(listWatches.apply(factory.namespace())), type, resync, indexers));
+    return factory.informerFor(type, resync -> SharedIndexInformer.builder(
+            factory.listWatch(listWatches.apply(factory.namespace())), type)
+        .resync(resync).indexers(indexers).reflectorOptions(factory.reflectorOptionsFor(type)).build());
   }
 
   /**

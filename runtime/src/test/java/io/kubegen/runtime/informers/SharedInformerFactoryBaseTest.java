@@ -8,6 +8,8 @@ import io.kubegen.runtime.api.ListOptions;
 import io.kubegen.runtime.api.ObjectList;
 import io.kubegen.runtime.cache.Eventually;
 import io.kubegen.runtime.cache.FakeListWatch;
+import io.kubegen.runtime.cache.ListMode;
+import io.kubegen.runtime.cache.ReflectorOptions;
 import io.kubegen.runtime.cache.ListWatch;
 import io.kubegen.runtime.cache.SharedIndexInformer;
 import io.kubegen.runtime.cache.Thing;
@@ -41,6 +43,38 @@ class SharedInformerFactoryBaseTest {
         return SharedIndexInformer.create(listWatch(server), Thing.class, resync, Map.of());
       });
     }
+  }
+
+  @Test
+  void reflectorOptionsAndListModeApplyFactoryWideAndPerTypeWithTheMostSpecificWinning() {
+    ReflectorOptions small = ReflectorOptions.builder().pageSize(7).callTimeout(Duration.ofSeconds(3)).build();
+    ReflectorOptions forString = ReflectorOptions.builder().pageSize(9).listMode(ListMode.CACHED).build();
+    ThingFactory f = new ThingFactory(new FakeListWatch(), Duration.ZERO,
+        SharedInformerOption.listMode(Integer.class, ListMode.CONSISTENT_PAGED),
+        SharedInformerOption.reflectorOptions(String.class, forString),
+        SharedInformerOption.listMode(ListMode.WATCH_LIST),
+        SharedInformerOption.reflectorOptions(small),
+        SharedInformerOption.listMode(Long.class, ListMode.CONSISTENT_PAGED),
+        SharedInformerOption.reflectorOptions(Long.class, forString));
+
+    ReflectorOptions any = f.reflectorOptionsFor(Thing.class);
+    assertThat(any.listMode()).isEqualTo(ListMode.WATCH_LIST);
+    assertThat(any.pageSize()).isEqualTo(7);
+    assertThat(any.callTimeout()).isEqualTo(Duration.ofSeconds(3));
+    // a per-type list mode keeps the factory-wide tuning, given before or after it
+    assertThat(f.reflectorOptionsFor(Integer.class).listMode()).isEqualTo(ListMode.CONSISTENT_PAGED);
+    assertThat(f.reflectorOptionsFor(Integer.class).pageSize()).isEqualTo(7);
+    // per-type reflector options replace the factory-wide ones, list mode included
+    assertThat(f.reflectorOptionsFor(String.class)).isSameAs(forString);
+    // ... and a per-type list mode still changes them
+    assertThat(f.reflectorOptionsFor(Long.class).listMode()).isEqualTo(ListMode.CONSISTENT_PAGED);
+    assertThat(f.reflectorOptionsFor(Long.class).pageSize()).isEqualTo(9);
+
+    ThingFactory plain = new ThingFactory(new FakeListWatch(), Duration.ZERO);
+    assertThat(plain.reflectorOptionsFor(Thing.class)).isSameAs(ReflectorOptions.defaults());
+    assertThatThrownBy(() -> SharedInformerOption.listMode(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> SharedInformerOption.reflectorOptions(Thing.class, null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -44,8 +44,8 @@ import javax.net.ssl.SSLContext;
  * <p>Random choices (where a response is cut, how long a watch is held) come from a
  * {@link Random} per connection derived from the seed and the connection's number, so a given
  * sequence of connections and requests meets the same faults on every run. The proxy records
- * every connection and request ({@link #attempts()}, {@link #counts()}) so a test can check how
- * hard a client pushes while the server is unreachable.
+ * every connection and request ({@link #attempts()}, {@link #counts()}, {@link #requests()}) so a
+ * test can check what a client asked for and how hard it pushes while the server is unreachable.
  *
  * <p>{@link #refuse()} waits for the accept thread to end before it drops the open connections:
  * closing a {@link ServerSocket} does not stop a thread blocked in {@code accept()} at once, and
@@ -105,6 +105,7 @@ public final class FaultProxy implements AutoCloseable {
   private final AtomicInteger dropped = new AtomicInteger();
   private final AtomicInteger delayedWatches = new AtomicInteger();
   private final EventRate attempts = new EventRate();
+  private final List<RecordedRequest> requestLog = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile Mode always;
   private volatile ServerSocket listener;
@@ -286,6 +287,13 @@ public final class FaultProxy implements AutoCloseable {
   public EventRate attempts() { return attempts; }
 
   /**
+   * The requests that reached the proxy while it could read HTTP (a plain {@code http} target or
+   * terminated TLS), in order of arrival, whether forwarded or answered by a fault; method, path
+   * and query only (no headers, no body).
+   */
+  public List<RecordedRequest> requests() { return List.copyOf(requestLog); }
+
+  /**
    * Black-holes every open pass-through connection, as a load balancer that silently dropped
    * them: nothing more is delivered in either direction, and neither side learns of it until it
    * closes the connection itself.
@@ -418,7 +426,10 @@ public final class FaultProxy implements AutoCloseable {
     return min.plusNanos(span == 0 ? 0 : (long) (random.nextDouble() * span));
   }
 
-  void requestArrived(boolean firstOnConnection) {
+  void requestArrived(boolean firstOnConnection, String method, String target) {
+    int q = target.indexOf('?');
+    requestLog.add(new RecordedRequest(method, q < 0 ? target : target.substring(0, q),
+        q < 0 ? null : target.substring(q + 1), java.util.Map.of(), ""));
     requests.incrementAndGet();
     if (!firstOnConnection) {
       attempts.record();

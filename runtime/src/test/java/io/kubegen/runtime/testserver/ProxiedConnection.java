@@ -155,7 +155,7 @@ final class ProxiedConnection {
       if (head == null) {
         return;
       }
-      proxy.requestArrived(first);
+      proxy.requestArrived(first, head.method(), head.target());
       first = false;
       HttpFault fault = proxy.httpFault();
       if (fault != HttpFault.NONE && !blackHoled) {

@@ -18,6 +18,7 @@ import io.kubegen.runtime.config.RestConfig;
 import io.kubegen.runtime.rest.ResourceClient;
 import io.kubegen.runtime.rest.RestClient;
 import io.kubegen.runtime.testserver.ChunkedStream;
+import io.kubegen.runtime.testserver.FaultProxy;
 import io.kubegen.runtime.testserver.FaultServer;
 import io.kubegen.runtime.testserver.RecordedRequest;
 import io.kubegen.runtime.testserver.Reply;
@@ -52,6 +53,7 @@ class ListModesTest {
 
   private EmbeddedApiServer server;
   private FaultServer faults;
+  private FaultProxy proxy;
   private RestClient client;
   private ResourceClient<ConfigMap> writes;
   private SharedIndexInformer<ConfigMap> informer;
@@ -69,6 +71,9 @@ class ListModesTest {
     }
     if (faults != null) {
       faults.close();
+    }
+    if (proxy != null) {
+      proxy.close();
     }
   }
 
@@ -202,6 +207,140 @@ class ListModesTest {
     assertFallbackRequests();
     live.writeEvent("DELETED", object("a", "8"));
     awaitTrue(Duration.ofSeconds(10), () -> !cacheState().containsKey("a"), () -> "a deleted: " + cacheState());
+  }
+
+  /** How a server tells the reflector that the resourceVersion of its watch-list request cannot be served. */
+  enum Unavailable {
+    /** 410 Expired answering the request. */
+    EXPIRED_RESPONSE(Reply.status(410, "Expired", "too old resource version: 7 (9)")),
+    /** kube's watch cache, asked for a version newer than its own: 504 after a wait. */
+    TOO_LARGE_RESPONSE(Reply.status(504, "Timeout", "Too large resource version: 7, current: 3")),
+    /** 410 Expired as the first event of the stream. */
+    EXPIRED_EVENT(null);
+
+    final Reply reply;
+
+    Unavailable(Reply reply) {
+      this.reply = reply;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Unavailable.class)
+  void aWatchListRefusedForItsResourceVersionIsAskedForAgainAtOnceWithoutOne(Unavailable how) throws Exception {
+    faults = FaultServer.start();
+    ChunkedStream first = new ChunkedStream().probeClientEvery(Duration.ofMillis(50));
+    first.writeEvent("ADDED", object("a", "5")).writeEvent("BOOKMARK", initialEventsEnd("7"));
+    Reply refusal = how.reply;
+    if (refusal == null) {
+      ChunkedStream expired = new ChunkedStream();
+      expired.writeEvent("ERROR", "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+          + "\"message\":\"too old resource version: 7 (9)\",\"reason\":\"Expired\",\"code\":410}");
+      expired.end();
+      refusal = Reply.stream(expired);
+    }
+    ChunkedStream newest = new ChunkedStream().probeClientEvery(Duration.ofMillis(50));
+    newest.writeEvent("ADDED", object("b", "11")).writeEvent("BOOKMARK", initialEventsEnd("12"));
+    faults.route("GET", PATH, r -> "true".equals(r.query().get("sendInitialEvents")))
+        .then(Reply.stream(first), refusal, Reply.stream(newest));
+    // a list would bring "listed": it must not be asked for
+    faults.route("GET", PATH).always(Reply.json(200, "{\"kind\":\"ConfigMapList\",\"apiVersion\":\"v1\","
+        + "\"metadata\":{\"resourceVersion\":\"20\"},\"items\":[" + object("listed", "20") + "]}"));
+    startInformerAgainstFaults();
+    assertThat(Cache.waitForCacheSync(Duration.ofSeconds(30), informer::hasSynced)).isTrue();
+    assertThat(cacheState().keySet()).containsExactly("a");
+
+    // the watch that carried the initial state expires: the reflector relists
+    first.writeEvent("ERROR", "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+        + "\"message\":\"too old resource version: 7 (9)\",\"reason\":\"Expired\",\"code\":410}");
+    awaitTrue(Duration.ofSeconds(20), () -> cacheState().keySet().equals(java.util.Set.of("b")),
+        () -> "the newest state streamed: " + cacheState() + ", requests " + faults.requests(PATH));
+
+    List<Map<String, String>> queries = faults.requests(PATH).stream().map(RecordedRequest::query).collect(Collectors.toList());
+    assertThat(queries).hasSize(3).allSatisfy(q -> assertThat(q).containsEntry("sendInitialEvents", "true")
+        .containsEntry("resourceVersionMatch", "NotOlderThan").containsEntry("allowWatchBookmarks", "true"));
+    assertThat(queries.get(0).getOrDefault("resourceVersion", "")).as("the first stream: newest state").isEmpty();
+    // as client-go: after the watch expired, the relist asks for state not older than the last version seen ...
+    assertThat(queries.get(1)).containsEntry("resourceVersion", "7");
+    // ... and once the server says that version is unavailable, for the newest state, at once
+    assertThat(queries.get(2).getOrDefault("resourceVersion", "")).as("the retry after " + how).isEmpty();
+  }
+
+  /**
+   * The embedded server compacts its history while the informer is cut off: the watch that resumes
+   * meets 410 Expired and the reflector relists, asking (as client-go) for state not older than the
+   * last resourceVersion it saw.
+   */
+  @ParameterizedTest
+  @EnumSource(value = ListMode.class, names = {"WATCH_LIST", "CACHED"})
+  void afterAWatchExpiredByCompactionTheRelistAsksForStateNotOlderThanTheLastVersionSeen(ListMode mode)
+      throws Exception {
+    server = EmbeddedApiServer.builder().watchHistory(10_000).start();
+    client = RestClient.create(server.restConfig());
+    writes = new ResourceClient<>(client, CONFIGMAPS, ConfigMap.class, NS);
+    for (int i = 0; i < 20; i++) {
+      writes.create(ConfigMap.of(NS, "cm-" + i, "v" + i), CreateOptions.none());
+    }
+    proxy = FaultProxy.to(server.url());
+    RestClient proxied = RestClient.builder(RestConfig.builder().server(proxy.url("http").toString()).qps(-1f).build())
+        .build();
+    try {
+      ResourceClient<ConfigMap> reads = new ResourceClient<>(proxied, CONFIGMAPS, ConfigMap.class, NS);
+      informer = SharedIndexInformer.builder(ListWatch.of(reads), ConfigMap.class)
+          .reflectorOptions(ReflectorOptions.builder().listMode(mode).pageSize(PAGE)
+              .backoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(2), 0.5).build())
+          .build();
+      InformerOverHttpTest.ViewHandler handler = new InformerOverHttpTest.ViewHandler();
+      informer.addEventHandler(handler);
+      informer.start();
+      assertThat(Cache.waitForCacheSync(Duration.ofSeconds(30), informer::hasSynced)).isTrue();
+      update("cm-0", "seen");
+      assertConverged(handler);
+
+      proxy.refuse();
+      update("cm-1", "while-away");
+      writes.delete("cm-2", DeleteOptions.none());
+      writes.create(ConfigMap.of(NS, "late", "new"), CreateOptions.none());
+      server.storage().compact(server.storage().revision());
+      int before = proxy.requests().size();
+      proxy.listen();
+      assertConverged(handler);
+
+      List<RecordedRequest> after = proxy.requests().subList(before, proxy.requests().size());
+      int expiredWatch = indexOf(after, q -> "true".equals(q.get("watch")) && q.get("sendInitialEvents") == null);
+      assertThat(expiredWatch).as("a plain watch resumed after the compaction: %s", after).isGreaterThanOrEqualTo(0);
+      String lastSeen = after.get(expiredWatch).query().get("resourceVersion");
+      assertThat(Long.parseLong(lastSeen)).as("the resumed watch is older than the compaction")
+          .isLessThan(server.storage().revision() - 1);
+      Map<String, String> relist = after.get(expiredWatch + 1).query();
+      if (mode == ListMode.WATCH_LIST) {
+        assertThat(relist).containsEntry("sendInitialEvents", "true").containsEntry("resourceVersionMatch", "NotOlderThan")
+            .containsEntry("resourceVersion", lastSeen);
+      } else {
+        // not older than lastSeen, unpaged so that kube can answer from its watch cache
+        assertThat(relist).doesNotContainKeys("watch", "limit", "resourceVersionMatch")
+            .containsEntry("resourceVersion", lastSeen);
+      }
+      assertThat(cacheState()).containsKey("late").doesNotContainKey("cm-2");
+      assertThat(cacheState().get("cm-1")).endsWith("=while-away");
+    } finally {
+      informer.stop();
+      proxied.close();
+    }
+  }
+
+  private static int indexOf(List<RecordedRequest> requests, java.util.function.Predicate<Map<String, String>> query) {
+    for (int i = 0; i < requests.size(); i++) {
+      if (query.test(requests.get(i).query())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String initialEventsEnd(String rv) {
+    return "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"" + rv + "\","
+        + "\"annotations\":{\"k8s.io/initial-events-end\":\"true\"}}}";
   }
 
   /** Routes: the watch-list request gets {@code watchList}; a list gets a, b, c at 7; a plain watch gets the returned stream. */

@@ -56,7 +56,8 @@ public final class SharedInformerFactory extends SharedInformerFactoryBase {
    * A factory whose informers list and watch through {@code clientset} (a {@code FakeClientset}
    * in tests) and resync every {@code defaultResync} (zero: never), changed by {@code options}
    * ({@code SharedInformerOption.namespace}, {@code tweakListOptions}, {@code customResync},
-   * {@code transform}).
+   * {@code transform}, {@code metrics}, and {@code listMode} and {@code reflectorOptions}, for every
+   * informer or per type).
    */
   public static SharedInformerFactory create(Clientset clientset, Duration defaultResync,
       SharedInformerOption... options) {
